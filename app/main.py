@@ -1,0 +1,64 @@
+"""Routes of the demo service and the factory that assembles them."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+__all__ = ["create_app"]
+
+
+async def health(request: Request) -> JSONResponse:
+    """Answer 200 ``{"message": "OK"}`` while the service is up."""
+    return JSONResponse({"message": "OK"})
+
+
+async def test_endpoint(request: Request) -> JSONResponse:
+    """Answer a small, fixed JSON document for smoke tests."""
+    return JSONResponse({"name": "behave-live demo", "version": 1, "tags": ["demo", "test"]})
+
+
+async def echo_data(request: Request) -> JSONResponse:
+    """Echo a posted JSON object; anything else is a 400 that says what was wrong."""
+    body = await request.body()
+    try:
+        payload: Any = json.loads(body)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return _bad_request(f"The request body is not valid JSON: {exc}.")
+    if not isinstance(payload, dict):
+        return _bad_request(f"The request body must be a JSON object, got {_json_type(payload)}.")
+    return JSONResponse(payload)
+
+
+async def visits(request: Request) -> JSONResponse:
+    """Count the visits this server instance has seen (state that lives as long as the app)."""
+    request.app.state.visits += 1
+    return JSONResponse({"visits": request.app.state.visits})
+
+
+def create_app() -> Starlette:
+    """Build a fresh instance of the demo service, with its own in-memory state."""
+    app = Starlette(
+        routes=[
+            Route("/health", health, methods=["GET"]),
+            Route("/test", test_endpoint, methods=["GET"]),
+            Route("/api/data", echo_data, methods=["POST"]),
+            Route("/api/visits", visits, methods=["POST"]),
+        ]
+    )
+    app.state.visits = 0
+    return app
+
+
+def _bad_request(detail: str) -> JSONResponse:
+    return JSONResponse({"error": "bad_request", "detail": detail}, status_code=400)
+
+
+def _json_type(value: Any) -> str:
+    names = {list: "an array", str: "a string", bool: "a boolean", type(None): "null"}
+    return names.get(type(value), "a number")
