@@ -111,13 +111,15 @@ class UvicornTestServer:
         if self._thread is not None:
             raise RuntimeError("The server is already running: call stop() before start().")
         app = load_app(self.app, factory=self.factory)
+        # Before the socket and the loop exist: a bad uvicorn option (TypeError) leaks nothing.
+        config = self._config(app)
         sock = bind_listening_socket(self.host, self.port)
         self._failure = self._lifespan_error = None
         self._ready.clear()
         loop = asyncio.new_event_loop()
         self._stop_requested = asyncio.Event()  # loop-bound lazily, on first use in the loop
         self._loop = loop
-        self._main_task = loop.create_task(self._serve(self._config(app), sock))
+        self._main_task = loop.create_task(self._serve(config, sock))
         self._thread = threading.Thread(
             target=self._run_loop,
             args=(loop, sock),
@@ -125,7 +127,6 @@ class UvicornTestServer:
             daemon=True,  # a server that cannot stop must never keep the test process alive
         )
         self._thread.start()
-        self.log.attach(self._thread)
         started = self._ready.wait(self.startup_timeout)
         if started and self._failure is None:
             self._base_url = format_base_url(sock)
@@ -171,6 +172,9 @@ class UvicornTestServer:
             # (behave's log capture, pytest's caplog) and to self.log.
             "log_config": None,
             "timeout_graceful_shutdown": self.shutdown_timeout,
+            # Startup/shutdown chatter and access lines would drown the records that matter
+            # when a scenario fails (warnings, tracebacks); the exchange log has the requests.
+            "log_level": "warning",
             **self.uvicorn_options,
         }
         return uvicorn.Config(
@@ -178,6 +182,9 @@ class UvicornTestServer:
         )
 
     def _run_loop(self, loop: asyncio.AbstractEventLoop, sock: socket.socket) -> None:
+        # Attach here, before anything can log: attaching in start() after thread.start()
+        # lost the first records (a failed lifespan's traceback) whenever this thread ran first.
+        self.log.attach(threading.current_thread())
         asyncio.set_event_loop(loop)
         try:
             assert self._main_task is not None

@@ -1,0 +1,130 @@
+"""Behave glue: a live server per scenario, feature or run, and a fresh HTTP session per scenario.
+
+This is the only module of the kit (with the step modules) that imports behave. A project's
+``environment.py`` calls the three ``setup_*`` functions from its hooks::
+
+    from behave_live.behave_fixtures import setup_scenario, setup_tag, setup_test_run
+
+    def before_all(context):
+        setup_test_run(context)
+
+    def before_tag(context, tag):
+        setup_tag(context, tag)
+
+    def before_scenario(context, scenario):
+        setup_scenario(context)
+
+Cleanup is registered with behave's fixture mechanism, so servers stop and sessions close
+when their scope ends, whatever the outcome - no ``after_*`` hook is needed.
+
+Server scope, from most to least specific: a scenario tag, a feature tag
+(``@fixture.server.per_scenario``, ``@fixture.server.per_feature``, ``@fixture.server.per_run``),
+then ``server_scope`` in userdata (default ``scenario``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from behave import fixture, use_fixture
+
+from behave_live.errors import KitError
+from behave_live.http_session import HttpSession
+from behave_live.live_servers import LiveServers
+from behave_live.server import UvicornTestServer
+from behave_live.settings import SERVER_SCOPES, KitSettings, ServerScope
+
+__all__ = [
+    "SCOPE_TAGS",
+    "http_session",
+    "live_server",
+    "setup_scenario",
+    "setup_tag",
+    "setup_test_run",
+]
+
+_TAG_PREFIX = "fixture.server."
+SCOPE_TAGS: dict[str, ServerScope] = {f"{_TAG_PREFIX}per_{scope}": scope for scope in SERVER_SCOPES}
+
+Context = Any  # behave.runner.Context: behave ships no type information
+
+
+def setup_test_run(context: Context) -> None:
+    """Read the kit's settings from userdata and prepare the server pool (``before_all``)."""
+    settings = KitSettings.from_userdata(context.config.userdata)
+    context.kit_settings = settings
+    context.live_servers = LiveServers(settings)
+    context.server_scope = settings.server_scope
+
+
+def setup_tag(context: Context, tag: str) -> None:
+    """Apply a ``@fixture.server.*`` tag (``before_tag``); other tags are left alone."""
+    if not tag.startswith(_TAG_PREFIX):
+        return
+    scope = SCOPE_TAGS.get(tag)
+    if scope is None:
+        raise KitError(
+            f"Unknown server tag @{tag}. Use one of "
+            f"{', '.join('@' + known for known in SCOPE_TAGS)}."
+        )
+    # Set at the layer being entered (feature or scenario), so it ends with that layer and a
+    # scenario tag overrides its feature's.
+    context.server_scope = scope
+
+
+def setup_scenario(context: Context) -> None:
+    """Give the scenario its server and a fresh HTTP session (``before_scenario``)."""
+    base_url = use_fixture(live_server, context)
+    use_fixture(http_session, context, base_url)
+
+
+@fixture  # type: ignore[untyped-decorator]
+def live_server(context: Context) -> Iterator[str]:
+    """Provide ``context.server`` and ``context.base_url`` for the current scenario.
+
+    A per-scenario server stops when the scenario ends; a shared one when its feature or the
+    run ends. With ``base_url`` in userdata no server starts: the scenario talks to that URL.
+    """
+    settings: KitSettings = context.kit_settings
+    if settings.base_url is not None:
+        context.server = None
+        context.base_url = settings.base_url
+        yield settings.base_url
+        return
+    scope: ServerScope = context.server_scope
+    servers: LiveServers = context.live_servers
+    if scope == "scenario":
+        server = servers.fresh()
+        try:
+            yield _use(context, server)
+        finally:
+            server.stop()
+        return
+    layer = "testrun" if scope == "run" else "feature"
+    key = "run" if scope == "run" else f"feature:{context.feature.filename}:{context.feature.line}"
+    server = servers.shared(key, lambda stop: context.add_cleanup(stop, layer=layer))
+    yield _use(context, server)
+
+
+@fixture  # type: ignore[untyped-decorator]
+def http_session(context: Context, base_url: str) -> Iterator[HttpSession]:
+    """Provide ``context.http``: a session for this scenario only, closed when it ends.
+
+    A fresh session per scenario means no cookies, auth or default headers leak from one
+    scenario into the next, even when they share a server.
+    """
+    session = HttpSession(base_url)
+    context.http = session
+    try:
+        yield session
+    finally:
+        session.close()
+
+
+def _use(context: Context, server: UvicornTestServer) -> str:
+    context.server = server
+    context.base_url = server.base_url
+    # A bookmark in the server's log: what the server logged during this scenario only.
+    context.server_log_start = server.log.position
+    return server.base_url

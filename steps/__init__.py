@@ -1,0 +1,1 @@
+"""Step definitions: the kit's generic HTTP steps, plus this project's own."""

@@ -1,0 +1,46 @@
+"""Run behave in a subprocess, as a user would, and hand back what it printed."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["BehaveRun", "failing_feature", "run_behave"]
+
+ROOT = Path(__file__).resolve().parent.parent
+FAILING_FEATURES = Path(__file__).resolve().parent / "failing_features"
+
+
+@dataclass(frozen=True)
+class BehaveRun:
+    """The outcome of one behave run."""
+
+    returncode: int
+    output: str
+
+    @property
+    def failed(self) -> bool:
+        """True when behave reported a failure (non-zero exit)."""
+        return self.returncode != 0
+
+
+def run_behave(*args: str, timeout: float = 120.0) -> BehaveRun:
+    """Run ``behave *args`` from the project root; stdout and stderr are merged."""
+    completed = subprocess.run(
+        [sys.executable, "-m", "behave", "--no-color", "--no-capture", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    return BehaveRun(completed.returncode, completed.stdout + completed.stderr)
+
+
+def failing_feature(name: str) -> str:
+    """The path (relative to the root) of a deliberately failing feature file."""
+    path = FAILING_FEATURES / name
+    assert path.exists(), f"no such failing feature: {path}"
+    return str(path.relative_to(ROOT))
