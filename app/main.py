@@ -10,6 +10,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from app import request_inspection, response_samples
+
 __all__ = ["create_app"]
 
 
@@ -49,6 +51,8 @@ def create_app() -> Starlette:
             Route("/test", test_endpoint, methods=["GET"]),
             Route("/api/data", echo_data, methods=["POST"]),
             Route("/api/visits", visits, methods=["POST"]),
+            *request_inspection.routes,
+            *response_samples.routes,
         ]
     )
     app.state.visits = 0

@@ -34,6 +34,7 @@ from behave_live.http_session import HttpSession
 from behave_live.live_servers import LiveServers
 from behave_live.server import UvicornTestServer
 from behave_live.settings import SERVER_SCOPES, KitSettings, ServerScope
+from behave_live.variables import Variables
 
 __all__ = [
     "SCOPE_TAGS",
@@ -109,13 +110,14 @@ def live_server(context: Context) -> Iterator[str]:
 
 @fixture  # type: ignore[untyped-decorator]
 def http_session(context: Context, base_url: str) -> Iterator[HttpSession]:
-    """Provide ``context.http``: a session for this scenario only, closed when it ends.
+    """Provide ``context.http`` (and ``context.variables``) for this scenario only.
 
     A fresh session per scenario means no cookies, auth or default headers leak from one
     scenario into the next, even when they share a server.
     """
     session = HttpSession(base_url)
     context.http = session
+    context.variables = Variables(context.config.userdata)
     try:
         yield session
     finally:

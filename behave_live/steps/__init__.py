@@ -3,10 +3,20 @@
 Import it from a project's ``steps/`` package to register every step::
 
     from behave_live.steps import *  # noqa: F403
+
+Every ``*_steps`` module of this package is imported, so a new step module registers its
+steps by existing.
 """
 
 from __future__ import annotations
 
-from behave_live.steps import request_steps, response_steps
+import importlib
+import pkgutil
 
-__all__ = ["request_steps", "response_steps"]
+__all__ = ["STEP_MODULES"]
+
+STEP_MODULES = sorted(
+    info.name for info in pkgutil.iter_modules(__path__) if info.name.endswith("_steps")
+)
+for _name in STEP_MODULES:
+    importlib.import_module(f"{__name__}.{_name}")

@@ -1,0 +1,12 @@
+"""A small team task board: the realistic service the acceptance tests run against.
+
+``create_board_app()`` builds a Starlette app serving the board's JSON API under ``/board``,
+with its own SQLite database (a temporary file unless a path is given). See
+:mod:`app.board.endpoints` for the endpoints and their rules.
+"""
+
+from __future__ import annotations
+
+from app.board.application import create_board_app
+
+__all__ = ["create_board_app"]
