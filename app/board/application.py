@@ -36,8 +36,9 @@ def create_board_app(database_path: str | None = None) -> Starlette:
     shutdown - so each app instance, and each test server, starts empty. While the app runs,
     the database is ``app.state.database``.
 
-    Starlette does not run the lifespan of a mounted app: to serve the board inside another
-    app, call this app's ``router.lifespan_context`` from the outer app's lifespan.
+    Starlette does not run the lifespan of a mounted app. To serve the board inside another
+    app, mount it at ``/`` and enter ``board.router.lifespan_context(board)`` in the outer
+    app's lifespan (``board`` being this app).
     """
     return Starlette(
         routes=board_routes(),

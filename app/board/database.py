@@ -108,9 +108,18 @@ class BoardDatabase:
             ) from exc
         try:
             connection.row_factory = sqlite3.Row
-            # SQLite leaves foreign keys off by default, per connection.
+            # SQLite leaves foreign keys off by default, per connection - and a build without
+            # them ignores the pragma silently, so read it back.
             connection.execute("PRAGMA foreign_keys = ON")
+            if connection.execute("PRAGMA foreign_keys").fetchone()[0] != 1:
+                raise RuntimeError("This SQLite build cannot enforce foreign keys.")
             _create_schema(connection, path)
+        except sqlite3.Error as exc:  # such as "file is not a database"
+            connection.close()
+            raise RuntimeError(
+                f"Cannot use {path!r} as the board database: {exc}. Point the board at a new "
+                "file, or at one it created before."
+            ) from exc
         except BaseException:
             connection.close()
             raise
@@ -122,18 +131,19 @@ class BoardDatabase:
             self._connection.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[None]:
+    def transaction(self, *, write: bool = True) -> Iterator[None]:
         """Run the block atomically: all its writes are committed, or none if it raises.
 
-        ``BEGIN IMMEDIATE`` takes the write lock up front, so a read-check-write sequence
-        (such as the optimistic version check) cannot interleave with another writer, even
-        one in another process using the same file. Nested use joins the outer transaction.
+        For writes, ``BEGIN IMMEDIATE`` takes the write lock up front, so a read-check-write
+        sequence (such as the optimistic version check) cannot interleave with another
+        writer, even one in another process using the same file. ``write=False`` only needs
+        a consistent snapshot. Nested use joins the outer transaction.
         """
         with self._lock:
             if self._connection.in_transaction:
                 yield
                 return
-            self._connection.execute("BEGIN IMMEDIATE")
+            self._connection.execute("BEGIN IMMEDIATE" if write else "BEGIN DEFERRED")
             try:
                 yield
             except BaseException:
@@ -245,7 +255,7 @@ class BoardDatabase:
             parameters.append(assignee)
         where = " AND ".join(conditions)
         # Both queries in one transaction, so the total always describes the same data.
-        with self.transaction():
+        with self.transaction(write=False):
             total = self._connection.execute(
                 "SELECT count(*) FROM tasks AS t "
                 "LEFT JOIN users AS assignee ON assignee.id = t.assignee_id "

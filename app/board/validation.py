@@ -361,7 +361,8 @@ def _version(value: object, errors: FieldErrors) -> int | None:
     # bool is an int in Python, but true is not a version.
     if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= _MAX_SQLITE_INT:
         return value
-    shown = repr(value) if isinstance(value, (int, float)) else describe_json_type(value)
+    numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
+    shown = repr(value) if numeric else describe_json_type(value)
     errors.add(
         "version",
         f"version must be a whole number of at least 1 (the task's version as you last saw "

@@ -1,0 +1,275 @@
+"""Side-by-side benchmarks of UvicornTestServer: ``uv run python bench/bench_server.py``.
+
+(a) start + stop of a fresh server: UvicornTestServer vs the common thread pattern
+    (probe a free port, ``uvicorn.Server(config).run`` in a thread, poll ``server.started``,
+    ``should_exit = True``, join).
+(b) one keep-alive ``GET /health``: requests.Session against the real server vs Starlette's
+    TestClient in-process (used as a context manager, its fastest way).
+
+Both sides of a comparison run in the same process, interleaved, so machine noise hits both
+alike. ``--only a,b`` picks comparisons. Medians are printed; ratios are "other / ours".
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import socket
+import statistics
+import sys
+import threading
+import time
+import warnings
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from importlib.metadata import version
+
+import requests
+import uvicorn
+from starlette.applications import Starlette
+
+from app import create_app
+from behave_live import UvicornTestServer
+
+# -- output -----------------------------------------------------------------------------------
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.2f} ms"
+
+
+def _ratio(other: float, ours: float) -> str:
+    return f"{other / ours:.1f}x" if ours > 0 else "n/a"
+
+
+def _print_table(title: str, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+
+    def line(cells: Sequence[str]) -> str:
+        first, *rest = cells
+        return "  ".join(
+            [first.ljust(widths[0]), *(c.rjust(w) for c, w in zip(rest, widths[1:], strict=True))]
+        ).rstrip()
+
+    print(f"\n{title}")
+    print(line(header))
+    print(line(["-" * w for w in widths]))
+    for row in rows:
+        print(line(row))
+
+
+def _print_machine() -> None:
+    packages = ", ".join(
+        f"{name} {version(name)}" for name in ("uvicorn", "starlette", "requests", "httpx")
+    )
+    print(
+        f"Python {platform.python_version()} ({platform.python_implementation()}) on "
+        f"{platform.system()} {platform.machine()}, {_cpu_count()} CPU(s); {packages}"
+    )
+
+
+def _cpu_count() -> str:
+    return str(os.cpu_count() or "?")
+
+
+# -- (a) start + stop of a fresh server -------------------------------------------------------
+
+
+@dataclass
+class _StartStop:
+    start: list[float]
+    stop: list[float]
+
+    def add(self, start: float, stop: float) -> None:
+        self.start.append(start)
+        self.stop.append(stop)
+
+    def medians(self) -> tuple[float, float, float]:
+        totals = [a + b for a, b in zip(self.start, self.stop, strict=True)]
+        return (
+            statistics.median(self.start),
+            statistics.median(self.stop),
+            statistics.median(totals),
+        )
+
+
+def _cycle_ours(app: Starlette) -> tuple[float, float]:
+    began = time.perf_counter()
+    server = UvicornTestServer(app)
+    server.start()
+    started = time.perf_counter()
+    server.stop()
+    return started - began, time.perf_counter() - started
+
+
+def _cycle_common_pattern(app: Starlette) -> tuple[float, float]:
+    """The pattern found in many public test suites (uvicorn issue #742's snippet)."""
+    began = time.perf_counter()
+    with socket.socket() as probe:  # probe a free port, then let uvicorn bind it (racy)
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(1e-3)  # the snippet's poll interval (some use 0.01: slower still)
+    started = time.perf_counter()
+    server.should_exit = True
+    thread.join()
+    return started - began, time.perf_counter() - started
+
+
+def compare_start_stop(ours_iterations: int = 200, common_iterations: int = 25) -> None:
+    """(a) start + stop of a fresh server, ours vs the common thread pattern."""
+    app = create_app()
+    _cycle_ours(app)  # warm-up: imports, first loop
+    _cycle_common_pattern(app)
+    ours, common = _StartStop([], []), _StartStop([], [])
+    for round_number in range(common_iterations):  # alternate: 1 common, then a batch of ours
+        common.add(*_cycle_common_pattern(app))
+        done, due = len(ours.start), ours_iterations * (round_number + 1) // common_iterations
+        for _ in range(due - done):
+            ours.add(*_cycle_ours(app))
+    ours_medians, common_medians = ours.medians(), common.medians()
+    _print_table(
+        "(a) start + stop of a fresh server (medians)",
+        ["variant", "n", "start", "stop", "start+stop"],
+        [
+            ["UvicornTestServer", str(len(ours.start)), *map(_ms, ours_medians)],
+            [
+                "common pattern (probe port, Thread(server.run), poll started)",
+                str(len(common.start)),
+                *map(_ms, common_medians),
+            ],
+            [
+                "ratio common / UvicornTestServer",
+                "",
+                *(_ratio(c, o) for c, o in zip(common_medians, ours_medians, strict=True)),
+            ],
+        ],
+    )
+
+
+# -- (b) one keep-alive request ---------------------------------------------------------------
+
+
+def compare_keep_alive_requests(count: int = 2000, warmup: int = 200, block: int = 100) -> None:
+    """(b) keep-alive GET /health: requests.Session -> real server vs TestClient in-process."""
+    with warnings.catch_warnings():
+        # Starlette 1.x nags about httpx (it prefers httpx2); the TestClient works the same.
+        warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
+        from starlette.testclient import TestClient
+
+    real: list[float] = []
+    in_process: list[float] = []
+    with (
+        UvicornTestServer(create_app()) as server,
+        requests.Session() as session,
+        TestClient(create_app()) as client,
+    ):
+        url = f"{server.base_url}/health"
+
+        def over_the_wire() -> float:
+            began = time.perf_counter()
+            response = session.get(url)
+            elapsed = time.perf_counter() - began
+            _check(response.status_code, response.content)
+            return elapsed
+
+        def through_test_client() -> float:
+            began = time.perf_counter()
+            response = client.get("/health")
+            elapsed = time.perf_counter() - began
+            _check(response.status_code, response.content)
+            return elapsed
+
+        for _ in range(warmup):
+            over_the_wire()
+            through_test_client()
+        while len(real) < count:  # alternate blocks, so both see the same machine state
+            n = min(block, count - len(real))
+            real.extend(over_the_wire() for _ in range(n))
+            in_process.extend(through_test_client() for _ in range(n))
+
+    real_median, in_process_median = statistics.median(real), statistics.median(in_process)
+    _print_table(
+        "(b) one keep-alive GET /health (per request)",
+        ["variant", "n", "median", "p90"],
+        [
+            [
+                "requests.Session -> UvicornTestServer (real socket)",
+                str(len(real)),
+                _ms(real_median),
+                _ms(_p90(real)),
+            ],
+            [
+                "starlette TestClient, context manager (in-process)",
+                str(len(in_process)),
+                _ms(in_process_median),
+                _ms(_p90(in_process)),
+            ],
+            [
+                "ratio TestClient / UvicornTestServer",
+                "",
+                _ratio(in_process_median, real_median),
+                _ratio(_p90(in_process), _p90(real)),
+            ],
+        ],
+    )
+
+
+def _check(status: int, body: bytes) -> None:
+    if status != 200 or body != b'{"message":"OK"}':
+        raise RuntimeError(f"unexpected answer from /health: {status} {body!r}")
+
+
+def _p90(values: Sequence[float]) -> float:
+    return statistics.quantiles(values, n=10)[-1]
+
+
+# -- running ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Comparison:
+    title: str
+    run: Callable[[], None]
+
+
+COMPARISONS: dict[str, _Comparison] = {
+    "a": _Comparison("start + stop of a fresh server", compare_start_stop),
+    "b": _Comparison(
+        "keep-alive GET /health, real server vs TestClient", compare_keep_alive_requests
+    ),
+    # (c) goes here: a behave run of 200 scenarios, a fresh server per scenario vs one shared
+    # server, as another compare_* function registered under "c". Not written yet.
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument(
+        "--only",
+        default=",".join(COMPARISONS),
+        help="comma-separated comparisons to run (default: %(default)s)",
+    )
+    args = parser.parse_args(argv)
+    chosen = [key.strip() for key in str(args.only).split(",") if key.strip()]
+    unknown = [key for key in chosen if key not in COMPARISONS]
+    if unknown or not chosen:
+        parser.error(
+            f"--only {args.only!r}: unknown comparison(s) {', '.join(unknown) or '(none)'}; "
+            f"available: {', '.join(COMPARISONS)}"
+        )
+    _print_machine()
+    began = time.perf_counter()
+    for key in chosen:
+        COMPARISONS[key].run()
+    print(f"\n({', '.join(chosen)}) done in {time.perf_counter() - began:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
