@@ -31,6 +31,7 @@ import uvicorn
 
 from behave_live._app_loading import AppSpec, load_app
 from behave_live._listening_socket import bind_listening_socket, format_base_url
+from behave_live.app_instrumentation import AppInstrumentation, UnhandledError
 from behave_live.errors import ServerStartupError
 from behave_live.server_log import ServerLog
 
@@ -85,7 +86,7 @@ class UvicornTestServer:
         self._stop_requested: asyncio.Event | None = None
         self._ready = threading.Event()
         self._failure: str | None = None
-        self._lifespan_error: str | None = None
+        self._instrumentation: AppInstrumentation | None = None
 
     # -- public API -----------------------------------------------------------------------
 
@@ -101,6 +102,19 @@ class UvicornTestServer:
         """True between a successful :meth:`start` and :meth:`stop`."""
         return self._base_url is not None
 
+    @property
+    def unhandled_errors(self) -> list[UnhandledError]:
+        """Requests of the current (or last) run that ended in an unhandled app exception.
+
+        Call :meth:`wait_until_idle` first when a response just arrived: the app records the
+        error a moment after the client has its 500.
+        """
+        return list(self._instrumentation.errors) if self._instrumentation else []
+
+    def wait_until_idle(self, timeout: float = 1.0) -> bool:
+        """Wait until the app is working on no request (at most ``timeout`` s); True if so."""
+        return self._instrumentation.wait_until_idle(timeout) if self._instrumentation else True
+
     def start(self) -> UvicornTestServer:
         """Start serving and return once the server accepts requests.
 
@@ -114,7 +128,7 @@ class UvicornTestServer:
         # Before the socket and the loop exist: a bad uvicorn option (TypeError) leaks nothing.
         config = self._config(app)
         sock = bind_listening_socket(self.host, self.port)
-        self._failure = self._lifespan_error = None
+        self._failure = None
         self._ready.clear()
         loop = asyncio.new_event_loop()
         self._stop_requested = asyncio.Event()  # loop-bound lazily, on first use in the loop
@@ -177,8 +191,9 @@ class UvicornTestServer:
             "log_level": "warning",
             **self.uvicorn_options,
         }
+        self._instrumentation = AppInstrumentation(app)
         return uvicorn.Config(
-            self._watch_lifespan(app), lifespan=self.lifespan, interface="asgi3", **options
+            self._instrumentation, lifespan=self.lifespan, interface="asgi3", **options
         )
 
     def _run_loop(self, loop: asyncio.AbstractEventLoop, sock: socket.socket) -> None:
@@ -256,31 +271,11 @@ class UvicornTestServer:
 
     # -- lifespan failures ----------------------------------------------------------------
 
-    def _watch_lifespan(self, app: _ASGIApp) -> _ASGIApp:
-        """Wrap ``app`` to remember why lifespan startup failed, in the app's own words."""
-
-        async def watched(scope: _Message, receive: Any, send: Any) -> None:
-            if scope["type"] != "lifespan":
-                await app(scope, receive, send)
-                return
-
-            async def send_watched(message: _Message) -> None:
-                if message["type"] == "lifespan.startup.failed" and message.get("message"):
-                    # Starlette sends the whole traceback; its last line names the error.
-                    last_line = str(message["message"]).strip().splitlines()[-1]
-                    self._lifespan_error = self._lifespan_error or last_line
-                await send(message)
-
-            try:
-                await app(scope, receive, send_watched)
-            except Exception as exc:
-                self._lifespan_error = repr(exc)
-                raise
-
-        return watched
-
     def _lifespan_failure_reason(self) -> str:
-        reason = self._lifespan_error or "the app reported 'lifespan.startup.failed'"
+        watched = self._instrumentation
+        reason = (
+            watched and watched.lifespan_error
+        ) or "the app reported 'lifespan.startup.failed'"
         return (
             f"lifespan startup failed: {reason}. Fix the app's startup code, or pass "
             "lifespan='off' if the app does not implement the ASGI lifespan protocol."

@@ -642,3 +642,62 @@ def _no_server_threads_left() -> Iterator[None]:
         if t.name.startswith("uvicorn-test-server")
     ]
     assert leftovers == []
+
+
+# -- unhandled app exceptions ---------------------------------------------------------------
+
+
+async def _crash(request: Request) -> Response:
+    raise RuntimeError("the app crashed on purpose")
+
+
+async def _fine(request: Request) -> Response:
+    return PlainTextResponse("fine")
+
+
+def _crashing_app() -> Starlette:
+    return Starlette(routes=[Route("/crash", _crash), Route("/fine", _fine)])
+
+
+def test_an_unhandled_exception_is_recorded_with_its_request_and_traceback() -> None:
+    with UvicornTestServer(_crashing_app()) as server:
+        response = requests.get(f"{server.base_url}/crash", timeout=5)
+        assert server.wait_until_idle(5.0)
+        errors = server.unhandled_errors
+
+    assert response.status_code == 500
+    assert len(errors) == 1
+    assert errors[0].method == "GET"
+    assert errors[0].path == "/crash"
+    assert errors[0].exception == "RuntimeError('the app crashed on purpose')"
+    assert "Traceback (most recent call last)" in errors[0].traceback
+    assert "the app crashed on purpose" in str(errors[0])
+
+
+def test_a_keep_alive_connection_survives_a_500() -> None:
+    # uvicorn closes the connection when the app raises after Starlette sent its error page;
+    # a client reusing that connection then hits a reset. The server must keep it usable.
+    with UvicornTestServer(_crashing_app()) as server, requests.Session() as http:
+        outcomes = []
+        for _ in range(50):
+            outcomes.append(http.get(f"{server.base_url}/crash", timeout=5).status_code)
+            outcomes.append(http.get(f"{server.base_url}/fine", timeout=5).status_code)
+
+    assert outcomes == [500, 200] * 50
+
+
+def test_the_crash_traceback_is_also_in_the_server_log() -> None:
+    with UvicornTestServer(_crashing_app()) as server:
+        requests.get(f"{server.base_url}/crash", timeout=5)
+        server.wait_until_idle(5.0)
+        logged = server.log.text(level=logging.ERROR)
+
+    assert "Exception in ASGI application" in logged
+    assert "RuntimeError: the app crashed on purpose" in logged
+
+
+def test_a_healthy_run_records_no_unhandled_errors() -> None:
+    with UvicornTestServer(_crashing_app()) as server:
+        requests.get(f"{server.base_url}/fine", timeout=5)
+        assert server.wait_until_idle(5.0)
+        assert server.unhandled_errors == []

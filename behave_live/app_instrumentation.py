@@ -1,0 +1,114 @@
+"""Watch the app under test from inside the server: failures, in-flight requests, crashes.
+
+The wrapper sits between uvicorn and the app. It exists because the client cannot see three
+things a test needs: why lifespan startup failed (in the app's own words), whether the app
+is still working on a request, and which requests ended in an unhandled exception.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import traceback
+from collections.abc import Awaitable, Callable, MutableMapping
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["AppInstrumentation", "UnhandledError"]
+
+_Message = MutableMapping[str, Any]
+_Receive = Callable[[], Awaitable[_Message]]
+_Send = Callable[[_Message], Awaitable[None]]
+_ASGIApp = Callable[[_Message, _Receive, _Send], Awaitable[None]]
+
+# The same logger and message uvicorn uses, so captured logs read the same either way.
+_uvicorn_logger = logging.getLogger("uvicorn.error")
+
+
+@dataclass(frozen=True)
+class UnhandledError:
+    """An exception the app did not handle while answering a request."""
+
+    method: str
+    path: str
+    exception: str
+    traceback: str
+
+    def __str__(self) -> str:
+        return f"{self.method} {self.path} raised {self.exception}\n{self.traceback.rstrip()}"
+
+
+class AppInstrumentation:
+    """An ASGI app wrapping the app under test (create one per server start)."""
+
+    def __init__(self, app: _ASGIApp) -> None:
+        self.app = app
+        self.lifespan_error: str | None = None
+        self.errors: list[UnhandledError] = []
+        self._in_flight = 0
+        self._idle = threading.Condition()
+
+    async def __call__(self, scope: _Message, receive: _Receive, send: _Send) -> None:
+        """Serve ``scope`` through the app, watching what it does."""
+        if scope["type"] == "lifespan":
+            await self._lifespan(scope, receive, send)
+        elif scope["type"] == "http":
+            await self._http(scope, receive, send)
+        else:
+            await self.app(scope, receive, send)
+
+    def wait_until_idle(self, timeout: float) -> bool:
+        """Block until no request is in the app (at most ``timeout`` s); return whether idle.
+
+        A client has its response a moment before the app's call returns (Starlette sends
+        the 500 page, then re-raises): waiting here closes that gap before reading errors.
+        """
+        with self._idle:
+            return self._idle.wait_for(lambda: self._in_flight == 0, timeout)
+
+    async def _lifespan(self, scope: _Message, receive: _Receive, send: _Send) -> None:
+        async def send_watched(message: _Message) -> None:
+            if message["type"] == "lifespan.startup.failed" and message.get("message"):
+                # Starlette sends the whole traceback; its last line names the error.
+                last_line = str(message["message"]).strip().splitlines()[-1]
+                self.lifespan_error = self.lifespan_error or last_line
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_watched)
+        except Exception as exc:
+            self.lifespan_error = repr(exc)
+            raise
+
+    async def _http(self, scope: _Message, receive: _Receive, send: _Send) -> None:
+        response_complete = False
+
+        async def send_watched(message: _Message) -> None:
+            nonlocal response_complete
+            if message["type"] == "http.response.body" and not message.get("more_body", False):
+                response_complete = True
+            await send(message)
+
+        with self._idle:
+            self._in_flight += 1
+        try:
+            await self.app(scope, receive, send_watched)
+        except Exception as exc:
+            self.errors.append(
+                UnhandledError(
+                    method=scope.get("method", "?"),
+                    path=scope.get("path", "?"),
+                    exception=repr(exc),
+                    traceback="".join(traceback.format_exception(exc)),
+                )
+            )
+            if not response_complete:
+                raise  # uvicorn answers 500, or closes a response cut short
+            # The response already went out whole (Starlette's error page). Re-raising would
+            # make uvicorn close the keep-alive connection without a "Connection: close", and
+            # the client's next request on it would fail with a reset. Log as uvicorn would.
+            _uvicorn_logger.error("Exception in ASGI application\n", exc_info=exc)
+        finally:
+            with self._idle:
+                self._in_flight -= 1
+                self._idle.notify_all()
