@@ -21,9 +21,10 @@ import asyncio
 import contextlib
 import logging
 import socket
+import sys
 import threading
 import time
-from collections.abc import Callable, MutableMapping
+from collections.abc import Callable, Coroutine, MutableMapping
 from types import TracebackType
 from typing import Any, Literal
 
@@ -39,6 +40,7 @@ __all__ = ["UvicornTestServer"]
 
 logger = logging.getLogger(__name__)
 
+_UVICORN_LOGGERS = ("uvicorn.error", "uvicorn.access", "uvicorn.asgi")
 _Message = MutableMapping[str, Any]
 _ASGIApp = Callable[..., Any]
 
@@ -125,6 +127,7 @@ class UvicornTestServer:
         if self._thread is not None:
             raise RuntimeError("The server is already running: call stop() before start().")
         app = load_app(self.app, factory=self.factory)
+        self._quiet_uvicorn_loggers()
         # Before the socket and the loop exist: a bad uvicorn option (TypeError) leaks nothing.
         config = self._config(app)
         sock = bind_listening_socket(self.host, self.port)
@@ -188,13 +191,27 @@ class UvicornTestServer:
             "timeout_graceful_shutdown": self.shutdown_timeout,
             # Startup/shutdown chatter and access lines would drown the records that matter
             # when a scenario fails (warnings, tracebacks); the exchange log has the requests.
-            "log_level": "warning",
+            # A test server sits behind no proxy: skip the X-Forwarded-* middleware (and
+            # its per-start parsing of trusted addresses).
+            "proxy_headers": False,
             **self.uvicorn_options,
         }
         self._instrumentation = AppInstrumentation(app)
         return uvicorn.Config(
             self._instrumentation, lifespan=self.lifespan, interface="asgi3", **options
         )
+
+    @staticmethod
+    def _quiet_uvicorn_loggers() -> None:
+        """Hide uvicorn's INFO chatter (startup, shutdown, access lines) once per process.
+
+        Levels are global, so they are set only where nobody has chosen one; set a level
+        on the "uvicorn.error" or "uvicorn.access" logger to see more.
+        """
+        for name in _UVICORN_LOGGERS:
+            named = logging.getLogger(name)
+            if named.level == logging.NOTSET:
+                named.setLevel(logging.WARNING)
 
     def _run_loop(self, loop: asyncio.AbstractEventLoop, sock: socket.socket) -> None:
         # Attach here, before anything can log: attaching in start() after thread.start()
@@ -226,20 +243,13 @@ class UvicornTestServer:
             return
         await server.on_tick(0)  # sets the Date and default headers, as uvicorn's loop would
         self._ready.set()
-        refresh = asyncio.create_task(self._refresh_default_headers(server))
+        refresh = _DefaultHeaderRefresh(server)
         try:
             assert self._stop_requested is not None
             await self._stop_requested.wait()
         finally:
             refresh.cancel()
             await self._shutdown(server)
-
-    @staticmethod
-    async def _refresh_default_headers(server: uvicorn.Server) -> None:
-        # uvicorn's own main loop refreshes the Date header once a second.
-        while True:
-            await asyncio.sleep(1.0)
-            await server.on_tick(0)
 
     async def _shutdown(self, server: uvicorn.Server) -> None:
         """Uvicorn's graceful shutdown, minus its fixed 0.1 s sleeps and polls."""
@@ -263,7 +273,7 @@ class UvicornTestServer:
                 connection.transport.abort()
             await _wait_for(lambda: not state.tasks, 1.0)
         try:
-            await asyncio.wait_for(server.lifespan.shutdown(), self.shutdown_timeout)
+            await _within(self.shutdown_timeout, server.lifespan.shutdown())
         except asyncio.TimeoutError:
             logger.error(
                 "The app's lifespan shutdown did not finish in %.1f s", self.shutdown_timeout
@@ -306,6 +316,37 @@ class UvicornTestServer:
         self._thread = self._loop = self._main_task = self._stop_requested = None
 
 
+class _DefaultHeaderRefresh:
+    """Refresh the Date header once a second, as uvicorn's own main loop does.
+
+    A timer callback rather than a task: cancelling it at stop costs no loop iteration.
+    """
+
+    def __init__(self, server: uvicorn.Server) -> None:
+        self._server = server
+        self._loop = asyncio.get_running_loop()
+        self._handle = self._loop.call_later(1.0, self._tick)
+        self._task: asyncio.Task[bool] | None = None
+
+    def _tick(self) -> None:
+        self._task = self._loop.create_task(self._server.on_tick(0))
+        self._handle = self._loop.call_later(1.0, self._tick)
+
+    def cancel(self) -> None:
+        self._handle.cancel()
+        if self._task is not None:
+            self._task.cancel()
+
+
+async def _within(timeout: float, awaitable: Coroutine[Any, Any, None]) -> None:
+    """Await with a time limit (``asyncio.timeout`` adds no task, unlike ``wait_for``)."""
+    if sys.version_info >= (3, 11):
+        async with asyncio.timeout(timeout):
+            await awaitable
+    else:  # pragma: no cover - Python 3.10
+        await asyncio.wait_for(awaitable, timeout)
+
+
 def _call_in_loop(loop: asyncio.AbstractEventLoop, callback: Callable[[], object]) -> None:
     """Run ``callback`` on the server's loop; a loop that already closed needs nothing."""
     # RuntimeError "Event loop is closed": the thread has already finished by itself.
@@ -339,7 +380,10 @@ def _close_loop(loop: asyncio.AbstractEventLoop) -> None:
             task.cancel()
         if pending:
             loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
-        loop.run_until_complete(loop.shutdown_asyncgens())
+        # An async generator left open by the app must be finalised; with none (the usual
+        # case) skipping the call saves loop iterations on every stop.
+        if getattr(loop, "_asyncgens", True):
+            loop.run_until_complete(loop.shutdown_asyncgens())
     finally:
         asyncio.set_event_loop(None)
         loop.close()
