@@ -40,6 +40,7 @@ __all__ = [
     "SCOPE_TAGS",
     "http_session",
     "live_server",
+    "live_server_pool",
     "setup_scenario",
     "setup_tag",
     "setup_test_run",
@@ -55,8 +56,19 @@ def setup_test_run(context: Context) -> None:
     """Read the kit's settings from userdata and prepare the server pool (``before_all``)."""
     settings = KitSettings.from_userdata(context.config.userdata)
     context.kit_settings = settings
-    context.live_servers = LiveServers(settings)
     context.server_scope = settings.server_scope
+    use_fixture(live_server_pool, context, settings)
+
+
+@fixture  # type: ignore[untyped-decorator]
+def live_server_pool(context: Context, settings: KitSettings) -> Iterator[LiveServers]:
+    """Provide ``context.live_servers`` for the run; whatever still runs stops at its end."""
+    servers = LiveServers(settings)
+    context.live_servers = servers
+    try:
+        yield servers
+    finally:
+        servers.close()
 
 
 def setup_tag(context: Context, tag: str) -> None:

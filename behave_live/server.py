@@ -18,7 +18,7 @@ pyproject pins the uvicorn range.
 from __future__ import annotations
 
 import asyncio
-import contextlib
+import concurrent.futures
 import logging
 import socket
 import sys
@@ -35,6 +35,7 @@ from behave_live._listening_socket import bind_listening_socket, format_base_url
 from behave_live.app_instrumentation import AppInstrumentation, UnhandledError
 from behave_live.errors import ServerStartupError
 from behave_live.server_log import ServerLog
+from behave_live.server_thread import ServerThread
 
 __all__ = ["UvicornTestServer"]
 
@@ -55,7 +56,9 @@ class UvicornTestServer:
 
     ``app`` is an ASGI app, an import string ``"package.module:attribute"``, or a
     zero-argument factory. ``port=0`` (the default) lets the kernel pick a free port.
-    Extra keyword arguments go to :class:`uvicorn.Config` unchanged.
+    ``thread`` lets servers started one after another share a :class:`ServerThread`
+    (by default each server runs on a thread of its own). Extra keyword arguments go to
+    :class:`uvicorn.Config` unchanged.
     """
 
     def __init__(
@@ -68,6 +71,7 @@ class UvicornTestServer:
         lifespan: Literal["on", "off", "auto"] = "on",
         startup_timeout: float = 5.0,
         shutdown_timeout: float = 5.0,
+        thread: ServerThread | None = None,
         **uvicorn_options: Any,
     ) -> None:
         self.app = app
@@ -81,12 +85,14 @@ class UvicornTestServer:
         self.shutdown_timeout = shutdown_timeout
         self.uvicorn_options = uvicorn_options
         self.log = ServerLog()
+        # A thread shared with other servers (see ServerThread), or None for one of our own.
+        self.thread = thread
         self._base_url: str | None = None
-        self._thread: threading.Thread | None = None
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._main_task: asyncio.Task[None] | None = None
+        self._running_on: ServerThread | None = None
+        self._serving: concurrent.futures.Future[None] | None = None
         self._stop_requested: asyncio.Event | None = None
         self._ready = threading.Event()
+        self._finished = threading.Event()
         self._failure: str | None = None
         self._instrumentation: AppInstrumentation | None = None
 
@@ -124,7 +130,7 @@ class UvicornTestServer:
         port cannot be bound, lifespan startup fails, or startup takes longer than
         ``startup_timeout`` seconds. Nothing is left running after a failure.
         """
-        if self._thread is not None:
+        if self._running_on is not None:
             raise RuntimeError("The server is already running: call stop() before start().")
         app = load_app(self.app, factory=self.factory)
         self._quiet_uvicorn_loggers()
@@ -133,17 +139,18 @@ class UvicornTestServer:
         sock = bind_listening_socket(self.host, self.port)
         self._failure = None
         self._ready.clear()
-        loop = asyncio.new_event_loop()
+        self._finished.clear()
         self._stop_requested = asyncio.Event()  # loop-bound lazily, on first use in the loop
-        self._loop = loop
-        self._main_task = loop.create_task(self._serve(config, sock))
-        self._thread = threading.Thread(
-            target=self._run_loop,
-            args=(loop, sock),
-            name=f"uvicorn-test-server-{id(self):x}",
-            daemon=True,  # a server that cannot stop must never keep the test process alive
-        )
-        self._thread.start()
+        self._running_on = self.thread or ServerThread()
+        if self.thread is not None and self.thread.stuck:
+            sock.close()
+            self._running_on = None
+            raise ServerStartupError(
+                f"Server did not start: {self.thread!r} is still blocked by a server that "
+                "could not be stopped earlier. Give this server a new ServerThread."
+            )
+        self.log.attach()
+        self._serving = self._running_on.start().submit(self._serve_reporting(config, sock))
         started = self._ready.wait(self.startup_timeout)
         if started and self._failure is None:
             self._base_url = format_base_url(sock)
@@ -158,13 +165,12 @@ class UvicornTestServer:
         Requests still running after ``shutdown_timeout`` seconds are cancelled. Calling
         ``stop()`` on a stopped server does nothing.
         """
-        thread, loop, stop_requested = self._thread, self._loop, self._stop_requested
-        if thread is None or loop is None or stop_requested is None:
+        running_on, stop_requested = self._running_on, self._stop_requested
+        if running_on is None or stop_requested is None:
             return
         self._base_url = None
-        _call_in_loop(loop, stop_requested.set)
-        thread.join(self.shutdown_timeout + 1.0)
-        self._release(thread)
+        running_on.call(stop_requested.set)
+        self._release(running_on)
 
     def __enter__(self) -> UvicornTestServer:
         return self.start()
@@ -213,23 +219,24 @@ class UvicornTestServer:
             if named.level == logging.NOTSET:
                 named.setLevel(logging.WARNING)
 
-    def _run_loop(self, loop: asyncio.AbstractEventLoop, sock: socket.socket) -> None:
-        # Attach here, before anything can log: attaching in start() after thread.start()
-        # lost the first records (a failed lifespan's traceback) whenever this thread ran first.
-        self.log.attach(threading.current_thread())
-        asyncio.set_event_loop(loop)
+    async def _serve_reporting(self, config: uvicorn.Config, sock: socket.socket) -> None:
+        """Serve until asked to stop; report any failure instead of raising it on the loop.
+
+        A SystemExit (uvicorn's reaction to a failed startup) must not escape: on a loop
+        thread it would vanish, or stop a loop that other servers share.
+        """
+        self.log.bind_to_current_context()
         try:
-            assert self._main_task is not None
-            loop.run_until_complete(self._main_task)
+            await self._serve(config, sock)
         except asyncio.CancelledError:
-            pass  # start() gave up waiting (startup timeout); it reports the cause
-        except BaseException as exc:  # SystemExit from uvicorn must not vanish in the thread
+            raise  # start() gave up waiting (startup timeout); it reports the cause
+        except BaseException as exc:
             self._failure = self._failure or f"Server did not start: {exc!r}"
-            logger.exception("The test server's thread failed")
+            logger.exception("The test server failed")
         finally:
             sock.close()  # idempotent; covers failures before uvicorn owned the socket
-            _close_loop(loop)
-            self._ready.set()  # after the loop is closed, so a failed start() joins at once
+            self._finished.set()
+            self._ready.set()  # wakes start() at once when startup failed
 
     async def _serve(self, config: uvicorn.Config, sock: socket.socket) -> None:
         config.load()
@@ -301,19 +308,26 @@ class UvicornTestServer:
     # -- cleanup --------------------------------------------------------------------------
 
     def _abandon(self) -> None:
-        """Tear down after a failed start: cancel the startup, join, release everything."""
-        thread, loop, task = self._thread, self._loop, self._main_task
-        if thread is None or loop is None or task is None:
+        """Tear down after a failed start: cancel the startup and release everything."""
+        if self._running_on is None or self._serving is None:
             return
-        _call_in_loop(loop, task.cancel)
-        thread.join(self.shutdown_timeout + 1.0)
-        self._release(thread)
+        self._serving.cancel()  # cancels the task on the loop; no-op if it already finished
+        self._release(self._running_on)
 
-    def _release(self, thread: threading.Thread) -> None:
+    def _release(self, running_on: ServerThread) -> None:
+        """Wait (bounded) for the serving task to end, then free the thread if it is ours."""
+        finished = self._finished.wait(self.shutdown_timeout + 1.0)
+        if not finished:
+            running_on.stuck = True
+            logger.error(
+                "The test server on %s did not stop within %.1f s",
+                running_on.name,
+                self.shutdown_timeout + 1.0,
+            )
+        if running_on is not self.thread and not running_on.close(1.0):
+            logger.error("The test server thread %s did not end in time", running_on.name)
         self.log.detach()
-        if thread.is_alive():
-            logger.error("The test server thread %s did not stop in time", thread.name)
-        self._thread = self._loop = self._main_task = self._stop_requested = None
+        self._running_on = self._serving = self._stop_requested = None
 
 
 class _DefaultHeaderRefresh:
@@ -347,13 +361,6 @@ async def _within(timeout: float, awaitable: Coroutine[Any, Any, None]) -> None:
         await asyncio.wait_for(awaitable, timeout)
 
 
-def _call_in_loop(loop: asyncio.AbstractEventLoop, callback: Callable[[], object]) -> None:
-    """Run ``callback`` on the server's loop; a loop that already closed needs nothing."""
-    # RuntimeError "Event loop is closed": the thread has already finished by itself.
-    with contextlib.suppress(RuntimeError):
-        loop.call_soon_threadsafe(callback)
-
-
 async def _wait_for(condition: Callable[[], bool], timeout: float) -> bool:
     """Wait until ``condition()`` holds, at most ``timeout`` seconds; return whether it held.
 
@@ -370,20 +377,3 @@ async def _wait_for(condition: Callable[[], bool], timeout: float) -> bool:
             return False
         await asyncio.sleep(0.001)
     return True
-
-
-def _close_loop(loop: asyncio.AbstractEventLoop) -> None:
-    """Cancel what is left on ``loop`` (a hung lifespan, say) and close it, like asyncio.run."""
-    try:
-        pending = [task for task in asyncio.all_tasks(loop) if not task.done()]
-        for task in pending:
-            task.cancel()
-        if pending:
-            loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
-        # An async generator left open by the app must be finalised; with none (the usual
-        # case) skipping the call saves loop iterations on every stop.
-        if getattr(loop, "_asyncgens", True):
-            loop.run_until_complete(loop.shutdown_asyncgens())
-    finally:
-        asyncio.set_event_loop(None)
-        loop.close()

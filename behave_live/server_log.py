@@ -2,43 +2,51 @@
 
 from __future__ import annotations
 
+import contextvars
 import logging
-import threading
 from collections import deque
 
 __all__ = ["ServerLog"]
+
+# The log of the server whose code is running: set in the server's serving task, and
+# inherited by every task and callback it creates (connections, requests, lifespan).
+_current_log: contextvars.ContextVar[ServerLog | None] = contextvars.ContextVar(
+    "behave_live_server_log", default=None
+)
 
 _FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
 
 
 class ServerLog(logging.Handler):
-    """Keeps the records logged on one server's thread (bounded, newest last).
+    """Keeps the records logged while one server's code runs (bounded, newest last).
 
-    Records are matched by thread rather than by logger name, so the app's own loggers are
-    captured as well as uvicorn's - including the traceback uvicorn logs for an unhandled
-    exception. Several servers can run in one process; each keeps only its own records.
+    Records are matched by execution context rather than by logger name, so the app's own
+    loggers are captured as well as uvicorn's - including the traceback of an unhandled
+    exception. Several servers can run in one process, even on one thread; each keeps only
+    its own records.
     """
 
     def __init__(self, max_records: int = 1000) -> None:
         super().__init__(level=logging.NOTSET)
         self.setFormatter(logging.Formatter(_FORMAT))
         self._records: deque[logging.LogRecord] = deque(maxlen=max_records)
-        self._thread_id: int | None = None
         self._total = 0
 
-    def attach(self, thread: threading.Thread) -> None:
-        """Start keeping the records logged on ``thread`` (which must be started)."""
-        self._thread_id = thread.ident
+    def attach(self) -> None:
+        """Start listening to the process's log records (see :meth:`bind_to_current_context`)."""
         logging.getLogger().addHandler(self)
+
+    def bind_to_current_context(self) -> None:
+        """Claim the records logged from now on in this context and the tasks it starts."""
+        _current_log.set(self)
 
     def detach(self) -> None:
         """Stop listening; the records kept so far stay readable."""
         logging.getLogger().removeHandler(self)
-        self._thread_id = None
 
     def emit(self, record: logging.LogRecord) -> None:
-        """Keep ``record`` if it was logged on this server's thread."""
-        if record.thread == self._thread_id:
+        """Keep ``record`` if it was logged by this server's code."""
+        if _current_log.get() is self:
             self._records.append(record)
             self._total += 1
 

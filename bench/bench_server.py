@@ -5,6 +5,8 @@
     ``should_exit = True``, join).
 (b) one keep-alive ``GET /health``: requests.Session against the real server vs Starlette's
     TestClient in-process (used as a context manager, its fastest way).
+(c) a whole behave run of 200 scenarios: a fresh server per scenario (the default) vs one
+    server shared by the run; whole behave processes, alternating the two.
 
 Both sides of a comparison run in the same process, interleaved, so machine noise hits both
 alike. ``--only a,b`` picks comparisons. Medians are printed; ratios are "other / ours".
@@ -15,15 +17,19 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import re
 import socket
 import statistics
+import subprocess
 import sys
+import tempfile
 import threading
 import time
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib.metadata import version
+from pathlib import Path
 
 import requests
 import uvicorn
@@ -31,6 +37,7 @@ from starlette.applications import Starlette
 
 from app import create_app
 from behave_live import UvicornTestServer
+from behave_live.server_thread import ServerThread
 
 # -- output -----------------------------------------------------------------------------------
 
@@ -40,7 +47,10 @@ def _ms(seconds: float) -> str:
 
 
 def _ratio(other: float, ours: float) -> str:
-    return f"{other / ours:.1f}x" if ours > 0 else "n/a"
+    if ours <= 0:
+        return "n/a"
+    ratio = other / ours
+    return f"{ratio:.2f}x" if ratio < 10 else f"{ratio:.0f}x"
 
 
 def _print_table(title: str, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
@@ -94,9 +104,9 @@ class _StartStop:
         )
 
 
-def _cycle_ours(app: Starlette) -> tuple[float, float]:
+def _cycle_ours(app: Starlette, thread: ServerThread | None = None) -> tuple[float, float]:
     began = time.perf_counter()
-    server = UvicornTestServer(app)
+    server = UvicornTestServer(app, thread=thread)
     server.start()
     started = time.perf_counter()
     server.stop()
@@ -122,29 +132,46 @@ def _cycle_common_pattern(app: Starlette) -> tuple[float, float]:
 
 
 def compare_start_stop(ours_iterations: int = 200, common_iterations: int = 25) -> None:
-    """(a) start + stop of a fresh server, ours vs the common thread pattern."""
+    """(a) start + stop of a fresh server, ours (own / shared thread) vs the common pattern."""
     app = create_app()
-    _cycle_ours(app)  # warm-up: imports, first loop
-    _cycle_common_pattern(app)
-    ours, common = _StartStop([], []), _StartStop([], [])
-    for round_number in range(common_iterations):  # alternate: 1 common, then a batch of ours
-        common.add(*_cycle_common_pattern(app))
-        done, due = len(ours.start), ours_iterations * (round_number + 1) // common_iterations
-        for _ in range(due - done):
-            ours.add(*_cycle_ours(app))
-    ours_medians, common_medians = ours.medians(), common.medians()
+    with ServerThread() as shared_thread:
+        _cycle_ours(app)  # warm-up: imports, first loop
+        _cycle_ours(app, shared_thread)
+        _cycle_common_pattern(app)
+        ours, pooled, common = _StartStop([], []), _StartStop([], []), _StartStop([], [])
+        for round_number in range(common_iterations):  # alternate: 1 common, then ours
+            common.add(*_cycle_common_pattern(app))
+            done = len(ours.start)
+            due = ours_iterations * (round_number + 1) // common_iterations
+            for _ in range(due - done):
+                ours.add(*_cycle_ours(app))
+                pooled.add(*_cycle_ours(app, shared_thread))
+    ours_medians, pooled_medians, common_medians = (
+        ours.medians(),
+        pooled.medians(),
+        common.medians(),
+    )
     _print_table(
         "(a) start + stop of a fresh server (medians)",
         ["variant", "n", "start", "stop", "start+stop"],
         [
-            ["UvicornTestServer", str(len(ours.start)), *map(_ms, ours_medians)],
+            [
+                "UvicornTestServer (thread of its own)",
+                str(len(ours.start)),
+                *map(_ms, ours_medians),
+            ],
+            [
+                "UvicornTestServer on a shared ServerThread",
+                str(len(pooled.start)),
+                *map(_ms, pooled_medians),
+            ],
             [
                 "common pattern (probe port, Thread(server.run), poll started)",
                 str(len(common.start)),
                 *map(_ms, common_medians),
             ],
             [
-                "ratio common / UvicornTestServer",
+                "ratio common / UvicornTestServer (own thread)",
                 "",
                 *(_ratio(c, o) for c, o in zip(common_medians, ours_medians, strict=True)),
             ],
@@ -229,6 +256,121 @@ def _p90(values: Sequence[float]) -> float:
     return statistics.quantiles(values, n=10)[-1]
 
 
+# -- (c) a behave run: a fresh server per scenario vs one shared ------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+_SCENARIOS_PER_FEATURE = 20
+
+_SCENARIO = """
+  Scenario: Health check number {number}
+    When I send a GET request to "/health"
+    Then the response status should be 200
+    And the JSON value at "$.message" should be "OK"
+"""
+
+_ENVIRONMENT = (ROOT / "environment.py").read_text(encoding="utf-8")
+_TOOK = re.compile(r"Took (\d+)min ([\d.]+)s|Took (\d+)m([\d.]+)s")
+
+
+@dataclass(frozen=True)
+class _ScopeTimings:
+    """Median wall time of a whole behave run, and behave's own "Took" time, per scope."""
+
+    scenarios: int
+    runs: int
+    wall_seconds: dict[str, float]
+    behave_seconds: dict[str, float]
+
+
+def _write_project(directory: Path, scenarios: int) -> None:
+    features = directory / "features"
+    features.mkdir()
+    (directory / "steps").mkdir()
+    (directory / "steps" / "http_steps.py").write_text(
+        "from behave_live.steps import *  # noqa: F403\n", encoding="utf-8"
+    )
+    (directory / "environment.py").write_text(_ENVIRONMENT, encoding="utf-8")
+    for feature_number in range(0, scenarios, _SCENARIOS_PER_FEATURE):
+        body = "".join(
+            _SCENARIO.format(number=number)
+            for number in range(
+                feature_number, min(scenarios, feature_number + _SCENARIOS_PER_FEATURE)
+            )
+        )
+        (features / f"health_{feature_number:04d}.feature").write_text(
+            f"Feature: Health checks from {feature_number}\n{body}", encoding="utf-8"
+        )
+
+
+def _run_behave(directory: Path, scope: str) -> tuple[float, float]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    command = [
+        sys.executable,
+        "-m",
+        "behave",
+        "--no-color",
+        "--format=null",
+        "-D",
+        "app=app:create_app",
+        "-D",
+        f"server_scope={scope}",
+        "features",
+    ]
+    started = time.perf_counter()
+    completed = subprocess.run(
+        command, cwd=directory, env=env, capture_output=True, text=True, check=False
+    )
+    wall = time.perf_counter() - started
+    if completed.returncode != 0:
+        raise RuntimeError(f"behave failed ({scope}):\n{completed.stdout}\n{completed.stderr}")
+    took = _TOOK.search(completed.stdout + completed.stderr)
+    if took is None:
+        raise RuntimeError(f"no 'Took' line in behave's output:\n{completed.stdout}")
+    minutes, seconds = (took.group(1), took.group(2)) if took.group(1) else took.group(3, 4)
+    return wall, int(minutes) * 60 + float(seconds)
+
+
+def _time_behave_scopes(scenarios: int = 200, runs: int = 5) -> _ScopeTimings:
+    """Time ``runs`` behave runs of ``scenarios`` scenarios per scope, alternating scopes."""
+    scopes = ("scenario", "run")
+    wall: dict[str, list[float]] = {scope: [] for scope in scopes}
+    took: dict[str, list[float]] = {scope: [] for scope in scopes}
+    with tempfile.TemporaryDirectory(prefix="behave-live-bench-") as temporary:
+        directory = Path(temporary)
+        _write_project(directory, scenarios)
+        _run_behave(directory, "run")  # warm-up: bytecode caches, imports
+        for _ in range(runs):
+            for scope in scopes:
+                seconds_wall, seconds_took = _run_behave(directory, scope)
+                wall[scope].append(seconds_wall)
+                took[scope].append(seconds_took)
+    return _ScopeTimings(
+        scenarios=scenarios,
+        runs=runs,
+        wall_seconds={scope: statistics.median(values) for scope, values in wall.items()},
+        behave_seconds={scope: statistics.median(values) for scope, values in took.items()},
+    )
+
+
+def compare_behave_scopes(scenarios: int = 200, runs: int = 5) -> None:
+    """(c) a behave run of many scenarios: a fresh server each vs one shared by the run."""
+    timings = _time_behave_scopes(scenarios, runs)
+    wall, took = timings.wall_seconds, timings.behave_seconds
+    _print_table(
+        f"(c) behave run of {timings.scenarios} scenarios (median of {timings.runs} runs)",
+        ["variant", "whole run (wall)", "behave's own 'Took'"],
+        [
+            ["one shared server (server_scope=run)", _ms(wall["run"]), _ms(took["run"])],
+            ["fresh server per scenario (default)", _ms(wall["scenario"]), _ms(took["scenario"])],
+            [
+                "ratio fresh / shared",
+                _ratio(wall["scenario"], wall["run"]),
+                _ratio(took["scenario"], took["run"]),
+            ],
+        ],
+    )
+
+
 # -- running ----------------------------------------------------------------------------------
 
 
@@ -243,8 +385,7 @@ COMPARISONS: dict[str, _Comparison] = {
     "b": _Comparison(
         "keep-alive GET /health, real server vs TestClient", compare_keep_alive_requests
     ),
-    # (c) goes here: a behave run of 200 scenarios, a fresh server per scenario vs one shared
-    # server, as another compare_* function registered under "c". Not written yet.
+    "c": _Comparison("behave run, fresh server per scenario vs shared", compare_behave_scopes),
 }
 
 
