@@ -20,8 +20,9 @@ import pytest
 
 from behave_live.http_session import HttpSession
 from behave_live.server import UvicornTestServer
+from behave_live.server_thread import ServerThread
 
-__all__ = ["http", "live_server", "live_server_app", "shared_live_server"]
+__all__ = ["http", "live_server", "live_server_app", "live_server_thread", "shared_live_server"]
 
 _INI_NAME = "live_server_app"
 
@@ -44,10 +45,19 @@ def live_server_app(pytestconfig: pytest.Config) -> Any:
     return spec
 
 
+@pytest.fixture(scope="session")
+def live_server_thread() -> Iterator[ServerThread]:
+    """The thread the fresh servers of the session run on, one after another."""
+    with ServerThread(name="uvicorn-test-server-pytest") as thread:
+        yield thread
+
+
 @pytest.fixture
-def live_server(live_server_app: Any) -> Iterator[UvicornTestServer]:
-    """A fresh server for this test only (it costs about a millisecond)."""
-    with UvicornTestServer(live_server_app) as server:
+def live_server(
+    live_server_app: Any, live_server_thread: ServerThread
+) -> Iterator[UvicornTestServer]:
+    """A fresh server (fresh app, fresh port) for this test only: it costs under a ms."""
+    with UvicornTestServer(live_server_app, thread=live_server_thread) as server:
         yield server
 
 
