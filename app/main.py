@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from typing import Any
 
 from starlette.applications import Starlette
@@ -11,6 +12,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from app import request_inspection, response_samples
+from app.board import board_exception_handlers, board_lifespan, board_routes
 
 __all__ = ["create_app"]
 
@@ -43,8 +45,14 @@ async def visits(request: Request) -> JSONResponse:
     return JSONResponse({"visits": request.app.state.visits})
 
 
-def create_app() -> Starlette:
-    """Build a fresh instance of the demo service, with its own in-memory state."""
+def create_app(board_database: str | None = None) -> Starlette:
+    """Build a fresh instance of the service, with its own state and its own database.
+
+    The task board (``/board/...``) keeps its data in SQLite: ``board_database`` names the
+    file, else the ``BOARD_DATABASE`` environment variable does, else a temporary file is
+    created for this instance and deleted when it stops. Errors are problem documents
+    (RFC 9457) everywhere.
+    """
     app = Starlette(
         routes=[
             Route("/health", health, methods=["GET"]),
@@ -53,7 +61,10 @@ def create_app() -> Starlette:
             Route("/api/visits", visits, methods=["POST"]),
             *request_inspection.routes,
             *response_samples.routes,
-        ]
+            *board_routes(),
+        ],
+        exception_handlers=board_exception_handlers(),
+        lifespan=board_lifespan(board_database or os.environ.get("BOARD_DATABASE") or None),
     )
     app.state.visits = 0
     return app

@@ -45,12 +45,13 @@ def test_without_a_path_the_database_is_a_temporary_file_removed_at_shutdown() -
     with UvicornTestServer(app) as server:
         path = Path(app.state.database.path)
         assert path.is_file()
-        assert path.parent.name.startswith("board-")
+        assert path.name.startswith("board-")
         register(server, "Alice")
         assert path.stat().st_size > 0
+        siblings = set(path.parent.glob(f"{path.name}*"))
 
+    assert siblings == {path}  # the journal is kept in memory: no file beside it
     assert not path.exists()
-    assert not path.parent.exists()  # the journal files' directory goes too
     assert not hasattr(app.state, "database")
 
 

@@ -7,6 +7,7 @@ with its own SQLite database (a temporary file unless a path is given). See
 
 from __future__ import annotations
 
-from app.board.application import create_board_app
+from app.board.application import board_exception_handlers, board_lifespan, create_board_app
+from app.board.routes import board_routes
 
-__all__ = ["create_board_app"]
+__all__ = ["board_exception_handlers", "board_lifespan", "board_routes", "create_board_app"]

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import shutil
+import os
 import tempfile
 from collections.abc import AsyncIterator, Callable
-from pathlib import Path
+from typing import Any
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 
-from app.board.database import BoardDatabase
+from app.board.database import BoardDatabase, empty_database_image
 from app.board.problems import (
     ProblemError,
     handle_http_exception,
@@ -21,7 +21,7 @@ from app.board.problems import (
 )
 from app.board.routes import board_routes
 
-__all__ = ["create_board_app"]
+__all__ = ["board_exception_handlers", "board_lifespan", "create_board_app"]
 
 logger = logging.getLogger(__name__)
 
@@ -42,15 +42,25 @@ def create_board_app(database_path: str | None = None) -> Starlette:
     """
     return Starlette(
         routes=board_routes(),
-        exception_handlers={
-            ProblemError: handle_problem,
-            HTTPException: handle_http_exception,
-            # 500 goes to ServerErrorMiddleware, which answers with this handler and then
-            # re-raises, so uvicorn still logs the traceback.
-            Exception: handle_server_error,
-        },
-        lifespan=_lifespan(database_path),
+        exception_handlers=board_exception_handlers(),
+        lifespan=board_lifespan(database_path),
     )
+
+
+def board_exception_handlers() -> dict[Any, Any]:
+    """The handlers that turn every error into an RFC 9457 problem document."""
+    return {
+        ProblemError: handle_problem,
+        HTTPException: handle_http_exception,
+        # 500 goes to ServerErrorMiddleware, which answers with this handler and then
+        # re-raises, so uvicorn still logs the traceback.
+        Exception: handle_server_error,
+    }
+
+
+def board_lifespan(database_path: str | None) -> _Lifespan:
+    """The lifespan that opens the board's database (see :func:`create_board_app`)."""
+    return _lifespan(database_path)
 
 
 def _lifespan(database_path: str | None) -> _Lifespan:
@@ -59,12 +69,13 @@ def _lifespan(database_path: str | None) -> _Lifespan:
         with contextlib.ExitStack() as cleanup:
             path = database_path
             if path is None:
-                # A directory rather than a bare file, so SQLite's journal files, which live
-                # next to the database, go when it goes.
-                directory = tempfile.mkdtemp(prefix="board-")
-                cleanup.callback(shutil.rmtree, directory, ignore_errors=True)
-                path = str(Path(directory) / "board.sqlite3")
-            database = BoardDatabase.open(path)
+                # One file, a copy of the empty database: a throwaway database keeps its
+                # journal in memory, so nothing else is left beside it.
+                descriptor, path = tempfile.mkstemp(prefix="board-", suffix=".sqlite3")
+                with os.fdopen(descriptor, "wb") as file:
+                    file.write(empty_database_image())
+                cleanup.callback(_remove_file, path)
+            database = BoardDatabase.open(path, throwaway=database_path is None)
             cleanup.callback(database.close)
             app.state.database = database
             cleanup.callback(delattr, app.state, "database")
@@ -72,3 +83,8 @@ def _lifespan(database_path: str | None) -> _Lifespan:
             yield
 
     return lifespan
+
+
+def _remove_file(path: str) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        os.remove(path)

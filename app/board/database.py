@@ -11,11 +11,15 @@ the fixed :data:`UPDATABLE_COLUMNS`, and every value is a bound parameter.
 
 from __future__ import annotations
 
+import functools
+import os
 import sqlite3
+import tempfile
 import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Final, cast
 
 from app.board.models import Status, Task, User
@@ -91,8 +95,11 @@ class BoardDatabase:
         self.path = path
 
     @classmethod
-    def open(cls, path: str) -> BoardDatabase:
+    def open(cls, path: str, *, throwaway: bool = False) -> BoardDatabase:
         """Open (creating if missing) the database at ``path`` and make sure its schema exists.
+
+        ``throwaway=True`` is for a database deleted when the app stops: it skips the disk
+        syncs that protect data against a power cut (a millisecond per server start).
 
         Raises :class:`RuntimeError` naming the path when the file cannot be opened or was
         written by a different schema version.
@@ -113,6 +120,9 @@ class BoardDatabase:
             connection.execute("PRAGMA foreign_keys = ON")
             if connection.execute("PRAGMA foreign_keys").fetchone()[0] != 1:
                 raise RuntimeError("This SQLite build cannot enforce foreign keys.")
+            if throwaway:
+                connection.execute("PRAGMA synchronous = OFF")
+                connection.execute("PRAGMA journal_mode = MEMORY")
             _create_schema(connection, path)
         except sqlite3.Error as exc:  # such as "file is not a database"
             connection.close()
@@ -298,9 +308,24 @@ class BoardDatabase:
         return cursor.rowcount > 0
 
 
+@functools.cache
+def empty_database_image() -> bytes:
+    """The bytes of a database file holding the schema and no rows, built once per process.
+
+    Every server start creates a fresh database: writing these bytes to a new file is several
+    times faster than running the schema script each time.
+    """
+    with tempfile.TemporaryDirectory(prefix="board-image-") as directory:
+        path = os.path.join(directory, "empty.sqlite3")
+        BoardDatabase.open(path, throwaway=True).close()
+        return Path(path).read_bytes()
+
+
 def _create_schema(connection: sqlite3.Connection, path: str) -> None:
     found = connection.execute("PRAGMA user_version").fetchone()[0]
-    if found not in (0, SCHEMA_VERSION):
+    if found == SCHEMA_VERSION:
+        return  # a copy of the empty image, or a file this board created before
+    if found != 0:
         raise RuntimeError(
             f"The database at {path!r} has schema version {found}, but the board uses "
             f"version {SCHEMA_VERSION}. Point the board at a new file, or migrate this one."
