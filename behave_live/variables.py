@@ -1,8 +1,18 @@
-"""Scenario variables: ``${name}`` in paths, tables, doc-strings and files.
+r"""Scenario variables: ``${name}`` in paths, tables, doc-strings and files.
 
 ``${name}`` looks in the values saved during the scenario, then in behave's userdata;
 ``${env:NAME}`` reads an environment variable. An unknown name is an error that names it
 and lists the known ones - never an empty string that lets a scenario pass by accident.
+``\${name}`` stands for the literal text ``${name}``, and a ``${`` that does not start a
+well-formed reference is an error too, so a typo such as ``${user id}`` cannot slip through.
+
+Two ways to insert values:
+
+- :meth:`Variables.substitute` for plain text (paths, header values, table cells, raw
+  bodies): strings go in as they are, other values as JSON text (``42``, ``true``).
+- :meth:`Variables.substitute_json` for JSON documents (doc-strings, JSON files): inside a
+  JSON string a value is escaped, so ``"${name}"`` stays valid JSON whatever the name holds;
+  outside strings a value is JSON text, so ``{"id": ${id}}`` keeps a number a number.
 """
 
 from __future__ import annotations
@@ -10,15 +20,24 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from behave_live.errors import StepInputError
 
-__all__ = ["Variables"]
+__all__ = ["NAME_PATTERN", "Variables"]
 
-# ${name} or ${env:NAME}; a backslash before the dollar keeps the text literal: \${name}.
-_REFERENCE = re.compile(r"(\\?)\$\{\s*(?:(env):)?([A-Za-z_][\w.-]*)\s*\}")
+# What a variable may be called: a letter or _, then letters, digits, _, . and -.
+NAME_PATTERN = r"[A-Za-z_][\w.-]*"
+_NAME = re.compile(rf"{NAME_PATTERN}\Z")
+
+# Where a reference may start: "${", or "\${" which keeps the text literal.
+_OPENING = re.compile(r"\\?\$\{")
+# A whole reference, matched at an opening: ${name}, ${ name }, ${env:NAME}.
+_REFERENCE = re.compile(rf"\$\{{\s*(?:(env):)?({NAME_PATTERN})\s*\}}")
+
+# How much of a malformed reference an error message quotes.
+_QUOTED = 40
 
 
 class Variables:
@@ -28,8 +47,21 @@ class Variables:
         self._saved: dict[str, Any] = {}
         self._userdata: Mapping[str, Any] = userdata or {}
 
-    def __setitem__(self, name: str, value: Any) -> None:
+    def save(self, name: str, value: Any) -> None:
+        """Remember ``value`` as ``${name}`` for the rest of the scenario.
+
+        A saved value hides a userdata value of the same name. Names follow
+        :data:`NAME_PATTERN`, so that every saved value can be referred to.
+        """
+        if not _NAME.match(name):
+            raise StepInputError(
+                f"{name!r} cannot be a variable name: use a letter or _ followed by letters, "
+                "digits, _, . or - (for example task_id)."
+            )
         self._saved[name] = value
+
+    def __setitem__(self, name: str, value: Any) -> None:
+        self.save(name, value)
 
     def __getitem__(self, name: str) -> Any:
         if name in self._saved:
@@ -45,35 +77,111 @@ class Variables:
         """Every name ``${...}`` can use right now: saved values first, then userdata."""
         return [*self._saved, *(name for name in self._userdata if name not in self._saved)]
 
-    def substitute(self, text: str) -> str:
+    def substitute(self, text: str, where: str | None = None) -> str:
         """Replace each ``${name}`` / ``${env:NAME}`` in ``text`` by its value.
 
-        Strings are inserted as they are (so ``"${name}"`` in JSON stays a string); numbers,
-        booleans, null, arrays and objects are inserted as JSON (so ``{"id": ${id}}`` keeps
-        a number a number).
+        Strings are inserted as they are; numbers, booleans, null, arrays and objects as JSON
+        text (``42``, ``true``, ``{"a": 1}``). ``where`` ("in the JSON file data/x.json")
+        is added to error messages.
         """
-        return _REFERENCE.sub(self._replacement, text)
+        return self._substitute(text, where, lambda _position, value: _as_text(value))
 
-    def _replacement(self, reference: re.Match[str]) -> str:
-        escaped, source, name = reference.groups()
-        if escaped:
-            return reference.group(0)[1:]
-        if source == "env":
-            try:
-                return os.environ[name]
-            except KeyError:
-                raise StepInputError(
-                    f"The environment variable {name!r} used as ${{env:{name}}} is not set. "
-                    f"Set it before running behave (export {name}=...)."
-                ) from None
-        value = self[name]
-        return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    def substitute_json(self, text: str, where: str | None = None) -> str:
+        """Replace the references in a JSON document so that it stays valid JSON.
 
-    def _unknown_message(self, name: str) -> str:
+        Inside a JSON string the value's text is escaped (quotes, backslashes, newlines);
+        outside strings it is inserted as JSON text, strings as they are - so ``${limit}``
+        from ``-D limit=10`` becomes the number 10, and ``"${name}"`` is always a string.
+        """
+        inside = _string_ranges(text)
+
+        def insert(position: int, value: Any) -> str:
+            if any(start < position < end for start, end in inside):
+                return json.dumps(_as_text(value), ensure_ascii=False)[1:-1]
+            return _as_text(value)
+
+        return self._substitute(text, where, insert)
+
+    def _substitute(self, text: str, where: str | None, insert: Callable[[int, Any], str]) -> str:
+        pieces: list[str] = []
+        done = 0
+        for opening in _OPENING.finditer(text):
+            start = opening.start()
+            if start < done:  # inside a reference already replaced
+                continue
+            if opening.group().startswith("\\"):  # \${...}: keep "${" literally
+                pieces += [text[done:start], "${"]
+                done = opening.end()
+                continue
+            reference = _REFERENCE.match(text, start)
+            if reference is None:
+                raise StepInputError(self._malformed_message(text, start, where))
+            source, name = reference.groups()
+            value = self._env(name, where) if source == "env" else self._value(name, where)
+            pieces += [text[done:start], insert(start, value)]
+            done = reference.end()
+        pieces.append(text[done:])
+        return "".join(pieces)
+
+    def _value(self, name: str, where: str | None) -> Any:
+        if name not in self:
+            raise StepInputError(self._unknown_message(name, where))
+        return self[name]
+
+    @staticmethod
+    def _env(name: str, where: str | None) -> str:
+        try:
+            return os.environ[name]
+        except KeyError:
+            raise StepInputError(
+                f"The environment variable {name!r} used as ${{env:{name}}}{_in(where)} is not "
+                f"set. Set it before running behave (export {name}=...)."
+            ) from None
+
+    def _unknown_message(self, name: str, where: str | None = None) -> str:
         known = ", ".join(self.known_names()) or "none yet"
         return (
-            f"Unknown variable ${{{name}}}. Known variables: {known}. Save a value first "
-            f'(for example: When I save the JSON value at "$.id" as "{name}"), define it '
+            f"Unknown variable ${{{name}}}{_in(where)}. Known variables: {known}. Save a value "
+            "first "
+            f'(for example: And I save the JSON value at "$.id" as "{name}"), define it '
             f"in [tool.behave.userdata] or with -D {name}=..., or write \\${{{name}}} for the "
             "literal text."
         )
+
+    @staticmethod
+    def _malformed_message(text: str, start: int, where: str | None) -> str:
+        end = text.find("}", start)
+        fragment = text[start : end + 1] if 0 <= end < start + _QUOTED else text[start:][:_QUOTED]
+        return (
+            f"{fragment!r}{_in(where)} is not a variable reference: write ${{name}} (a letter "
+            "or _, then letters, digits, _, . or -) or ${env:NAME}, and close it with }. For "
+            "the literal text write \\${ instead of ${."
+        )
+
+
+def _as_text(value: Any) -> str:
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def _in(where: str | None) -> str:
+    return "" if where is None else f" ({where})"
+
+
+def _string_ranges(text: str) -> list[tuple[int, int]]:
+    """The (opening quote, closing quote) positions of the JSON strings in ``text``.
+
+    A lenient scan, not a parser: the text may hold references outside strings, so it is
+    not JSON yet. A backslash skips the next character, as it does in JSON strings.
+    """
+    ranges: list[tuple[int, int]] = []
+    position = 0
+    length = len(text)
+    while position < length:
+        if text[position] == '"':
+            start = position
+            position += 1
+            while position < length and text[position] != '"':
+                position += 2 if text[position] == "\\" else 1
+            ranges.append((start, position))
+        position += 1
+    return ranges

@@ -1,0 +1,75 @@
+"""Files that feature files refer to (JSON bodies, uploads), found under the features directory.
+
+A step names a file relative to the features directory - ``data/person.json`` is
+``features/data/person.json`` - so features read the same wherever behave is started from.
+A missing file is an error that names the full path that was tried.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from behave_live.errors import StepInputError
+
+__all__ = ["FeatureFiles"]
+
+_DEFAULT_DIRECTORY = "features"
+
+
+class FeatureFiles:
+    """The files under one features directory, read for steps."""
+
+    def __init__(self, directory: str | Path) -> None:
+        self.directory = Path(directory).resolve()
+
+    @classmethod
+    def locate(cls, base_dir: str | Path | None, configured: str | None = None) -> FeatureFiles:
+        """Find the features directory of a behave run.
+
+        ``configured`` (userdata ``features_dir``, relative to the working directory) wins.
+        Otherwise it is the ``features`` directory inside behave's base directory (the one
+        holding ``steps/``, when ``steps/`` sits next to ``features/``), or the base directory
+        itself (when ``steps/`` sits inside ``features/``, behave's default layout).
+        """
+        if configured:
+            return cls(configured)
+        base = Path(base_dir) if base_dir is not None else Path.cwd()
+        nested = base / _DEFAULT_DIRECTORY
+        return cls(nested if nested.is_dir() else base)
+
+    def path(self, relative: str, what: str = "file") -> Path:
+        """The absolute path of an existing file; an error naming the path tried otherwise."""
+        if not relative.strip():
+            raise StepInputError(
+                f"The {what} name is empty: give a path relative to the features directory "
+                f"{self.directory}, such as data/person.json."
+            )
+        path = (self.directory / relative).resolve()
+        if not path.exists():
+            raise StepInputError(
+                f"The {what} {relative!r} does not exist: looked for {path}. Paths are "
+                f"relative to the features directory {self.directory}; check the spelling, "
+                "or set features_dir in [tool.behave.userdata] if the files live elsewhere."
+            )
+        if not path.is_file():
+            raise StepInputError(f"The {what} {relative!r} is not a file: {path} is a directory.")
+        return path
+
+    def read_bytes(self, relative: str, what: str = "file") -> bytes:
+        """The content of a file, byte for byte."""
+        path = self.path(relative, what)
+        try:
+            return path.read_bytes()
+        except OSError as error:
+            raise StepInputError(f"The {what} {path} cannot be read: {error.strerror}.") from None
+
+    def read_text(self, relative: str, what: str = "file") -> str:
+        """The content of a UTF-8 text file."""
+        data = self.read_bytes(relative, what)
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise StepInputError(
+                f"The {what} {self.path(relative, what)} is not UTF-8 text (byte "
+                f"{error.start} is {data[error.start : error.start + 1]!r}). Save it as UTF-8."
+            ) from None
