@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import re
 import socket
 import statistics
 import subprocess
@@ -269,17 +268,15 @@ _SCENARIO = """
 """
 
 _ENVIRONMENT = (ROOT / "environment.py").read_text(encoding="utf-8")
-_TOOK = re.compile(r"Took (\d+)min ([\d.]+)s|Took (\d+)m([\d.]+)s")
+# The kit's own cost shows with an app that starts instantly; the demo service adds the
+# cost of creating its SQLite database at every start.
+_BENCH_APPS = (
+    ("health-only app", "bench.health_app:create_health_app"),
+    ("demo service (SQLite board)", "app:create_app"),
+)
 
 
-@dataclass(frozen=True)
-class _ScopeTimings:
-    """Median wall time of a whole behave run, and behave's own "Took" time, per scope."""
-
-    scenarios: int
-    runs: int
-    wall_seconds: dict[str, float]
-    behave_seconds: dict[str, float]
+_SCOPES = ("scenario", "run")
 
 
 def _write_project(directory: Path, scenarios: int) -> None:
@@ -290,88 +287,60 @@ def _write_project(directory: Path, scenarios: int) -> None:
         "from behave_live.steps import *  # noqa: F403\n", encoding="utf-8"
     )
     (directory / "environment.py").write_text(_ENVIRONMENT, encoding="utf-8")
-    for feature_number in range(0, scenarios, _SCENARIOS_PER_FEATURE):
-        body = "".join(
-            _SCENARIO.format(number=number)
-            for number in range(
-                feature_number, min(scenarios, feature_number + _SCENARIOS_PER_FEATURE)
-            )
-        )
-        (features / f"health_{feature_number:04d}.feature").write_text(
-            f"Feature: Health checks from {feature_number}\n{body}", encoding="utf-8"
+    for first in range(0, scenarios, _SCENARIOS_PER_FEATURE):
+        numbers = range(first, min(scenarios, first + _SCENARIOS_PER_FEATURE))
+        body = "".join(_SCENARIO.format(number=number) for number in numbers)
+        (features / f"health_{first:04d}.feature").write_text(
+            f"Feature: Health checks from {first}\n{body}", encoding="utf-8"
         )
 
 
-def _run_behave(directory: Path, scope: str) -> tuple[float, float]:
+def _run_behave(cwd: Path, arguments: Sequence[str]) -> float:
+    """Run one behave process; return its wall time in seconds (it must pass)."""
+    command = [sys.executable, "-m", "behave", "--no-color", "--format=null", *arguments]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    command = [
-        sys.executable,
-        "-m",
-        "behave",
-        "--no-color",
-        "--format=null",
-        "-D",
-        "app=app:create_app",
-        "-D",
-        f"server_scope={scope}",
-        "features",
-    ]
     started = time.perf_counter()
     completed = subprocess.run(
-        command, cwd=directory, env=env, capture_output=True, text=True, check=False
+        command, cwd=cwd, env=env, capture_output=True, text=True, check=False
     )
     wall = time.perf_counter() - started
     if completed.returncode != 0:
-        raise RuntimeError(f"behave failed ({scope}):\n{completed.stdout}\n{completed.stderr}")
-    took = _TOOK.search(completed.stdout + completed.stderr)
-    if took is None:
-        raise RuntimeError(f"no 'Took' line in behave's output:\n{completed.stdout}")
-    minutes, seconds = (took.group(1), took.group(2)) if took.group(1) else took.group(3, 4)
-    return wall, int(minutes) * 60 + float(seconds)
+        raise RuntimeError(f"behave {' '.join(arguments)} failed:\n{completed.stdout}")
+    return wall
 
 
-def _time_behave_scopes(scenarios: int = 200, runs: int = 5) -> _ScopeTimings:
-    """Time ``runs`` behave runs of ``scenarios`` scenarios per scope, alternating scopes."""
-    scopes = ("scenario", "run")
-    wall: dict[str, list[float]] = {scope: [] for scope in scopes}
-    took: dict[str, list[float]] = {scope: [] for scope in scopes}
-    with tempfile.TemporaryDirectory(prefix="behave-live-bench-") as temporary:
-        directory = Path(temporary)
-        _write_project(directory, scenarios)
-        _run_behave(directory, "run")  # warm-up: bytecode caches, imports
-        for _ in range(runs):
-            for scope in scopes:
-                seconds_wall, seconds_took = _run_behave(directory, scope)
-                wall[scope].append(seconds_wall)
-                took[scope].append(seconds_took)
-    return _ScopeTimings(
-        scenarios=scenarios,
-        runs=runs,
-        wall_seconds={scope: statistics.median(values) for scope, values in wall.items()},
-        behave_seconds={scope: statistics.median(values) for scope, values in took.items()},
-    )
+def _median_run_per_scope(cwd: Path, arguments: Sequence[str], runs: int) -> dict[str, float]:
+    """Median wall time per server scope, alternating scopes so that noise hits both."""
+    walls: dict[str, list[float]] = {scope: [] for scope in _SCOPES}
+    _run_behave(cwd, [*arguments, "-D", "server_scope=run"])  # warm-up: caches, imports
+    for _ in range(runs):
+        for scope in _SCOPES:
+            walls[scope].append(_run_behave(cwd, [*arguments, "-D", f"server_scope={scope}"]))
+    return {scope: statistics.median(values) for scope, values in walls.items()}
+
+
+def _scope_rows(label: str, medians: dict[str, float]) -> list[list[str]]:
+    shared, fresh = medians["run"], medians["scenario"]
+    return [
+        [label, "one shared server (server_scope=run)", _ms(shared), ""],
+        ["", "fresh server per scenario (default)", _ms(fresh), _ratio(fresh, shared)],
+    ]
 
 
 def compare_behave_scopes(scenarios: int = 200, runs: int = 5) -> None:
     """(c) a behave run of many scenarios: a fresh server each vs one shared by the run."""
-    timings = _time_behave_scopes(scenarios, runs)
-    wall, took = timings.wall_seconds, timings.behave_seconds
+    rows: list[list[str]] = []
+    with tempfile.TemporaryDirectory(prefix="behave-live-bench-") as temporary:
+        directory = Path(temporary)
+        _write_project(directory, scenarios)
+        for label, app in _BENCH_APPS:
+            medians = _median_run_per_scope(directory, ["-D", f"app={app}", "features"], runs)
+            rows += _scope_rows(label, medians)
     _print_table(
-        f"(c) behave run of {timings.scenarios} scenarios (median of {timings.runs} runs)",
-        ["variant", "whole run (wall)", "behave's own 'Took'"],
-        [
-            ["one shared server (server_scope=run)", _ms(wall["run"]), _ms(took["run"])],
-            ["fresh server per scenario (default)", _ms(wall["scenario"]), _ms(took["scenario"])],
-            [
-                "ratio fresh / shared",
-                _ratio(wall["scenario"], wall["run"]),
-                _ratio(took["scenario"], took["run"]),
-            ],
-        ],
+        f"(c) behave run of {scenarios} scenarios, whole process (median of {runs} runs)",
+        ["app", "variant", "wall time", "fresh / shared"],
+        rows,
     )
-
-
-# -- running ----------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
