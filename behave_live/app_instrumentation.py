@@ -12,6 +12,7 @@ import threading
 import traceback
 from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass
+from types import TracebackType
 from typing import Any
 
 __all__ = ["AppInstrumentation", "UnhandledError"]
@@ -99,7 +100,10 @@ class AppInstrumentation:
                     method=scope.get("method", "?"),
                     path=scope.get("path", "?"),
                     exception=repr(exc),
-                    traceback="".join(traceback.format_exception(exc)),
+                    # Skip this wrapper's own frame: the traceback starts in the app.
+                    traceback="".join(
+                        traceback.format_exception(type(exc), exc, _next_frame(exc))
+                    ),
                 )
             )
             if not response_complete:
@@ -112,3 +116,8 @@ class AppInstrumentation:
             with self._idle:
                 self._in_flight -= 1
                 self._idle.notify_all()
+
+
+def _next_frame(exc: BaseException) -> TracebackType | None:
+    frames = exc.__traceback__
+    return frames.tb_next if frames is not None else None

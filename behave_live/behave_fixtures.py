@@ -24,15 +24,22 @@ then ``server_scope`` in userdata (default ``scenario``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from behave import fixture, use_fixture
 
 from behave_live.errors import KitError
+from behave_live.exchange import Exchange
 from behave_live.http_session import HttpSession
 from behave_live.live_servers import LiveServers
+from behave_live.report import ReportAttachments
 from behave_live.server import UvicornTestServer
+from behave_live.server_errors import (
+    EXPECT_SERVER_ERROR_TAG,
+    ServerErrorWatch,
+    UnhandledServerError,
+)
 from behave_live.settings import SERVER_SCOPES, KitSettings, ServerScope
 from behave_live.variables import Variables
 
@@ -57,6 +64,7 @@ def setup_test_run(context: Context) -> None:
     settings = KitSettings.from_userdata(context.config.userdata)
     context.kit_settings = settings
     context.server_scope = settings.server_scope
+    context.report = ReportAttachments.for_runner(getattr(context, "_runner", None))
     use_fixture(live_server_pool, context, settings)
 
 
@@ -124,16 +132,42 @@ def live_server(context: Context) -> Iterator[str]:
 def http_session(context: Context, base_url: str) -> Iterator[HttpSession]:
     """Provide ``context.http`` (and ``context.variables``) for this scenario only.
 
+    Each exchange is attached to the HTML report, when one is being written. A request
+    that makes the app raise an unhandled exception fails its step, unless the scenario is
+    tagged ``@expect_server_error``.
+
     A fresh session per scenario means no cookies, auth or default headers leak from one
     scenario into the next, even when they share a server.
     """
     session = HttpSession(base_url)
     context.http = session
     context.variables = Variables(context.config.userdata)
+    report: ReportAttachments = context.report
+    if report.enabled:
+        session.exchange_listeners.append(report.attach_exchange)
+    server: UvicornTestServer | None = context.server
+    if server is not None and EXPECT_SERVER_ERROR_TAG not in context.scenario.effective_tags:
+        session.exchange_listeners.append(_server_error_check(ServerErrorWatch(server), report))
     try:
         yield session
     finally:
         session.close()
+
+
+def _server_error_check(
+    watch: ServerErrorWatch, report: ReportAttachments
+) -> Callable[[Exchange], None]:
+    """Fail the step whose request made the app crash, with the traceback in the report."""
+
+    def check(exchange: Exchange) -> None:
+        try:
+            watch.check(exchange)
+        except UnhandledServerError as failure:
+            tracebacks = "\n\n".join(error.traceback for error in failure.errors)
+            report.attach_text("Server traceback", tracebacks)
+            raise
+
+    return check
 
 
 def _use(context: Context, server: UvicornTestServer) -> str:

@@ -7,6 +7,7 @@ import json
 import shlex
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 import requests
 
@@ -32,6 +33,16 @@ class Exchange:
     def duration_ms(self) -> float:
         """Time from sending the request to parsing the response headers, in milliseconds."""
         return self.response.elapsed.total_seconds() * 1000
+
+    def headline(self) -> str:
+        """One line: ``GET /health -> 200 OK (1.2 ms)`` (path and query, redacted)."""
+        parts = urlsplit(redact_url(self.request.url or ""))
+        target = parts.path + (f"?{parts.query}" if parts.query else "")
+        response = self.response
+        return (
+            f"{self.request.method} {target} -> {response.status_code} {response.reason} "
+            f"({self.duration_ms:.1f} ms)"
+        )
 
     def describe_request(self) -> str:
         """The request as text: method, URL, headers and body, credentials redacted."""

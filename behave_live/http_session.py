@@ -16,7 +16,7 @@ the next-request headers, over the default headers.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import requests
@@ -91,6 +91,9 @@ class HttpSession(requests.Session):
         self.base_path = ""
         self.timeout = timeout
         self.exchanges: list[Exchange] = []
+        # Called with each new exchange, in order: report attachments, server-error checks.
+        # A listener may raise (an AssertionError) to fail the step that sent the request.
+        self.exchange_listeners: list[Callable[[Exchange], None]] = []
         self._next_headers: CaseInsensitiveDict[str] = CaseInsensitiveDict()
 
     # -- where requests go ------------------------------------------------------------------
@@ -201,7 +204,10 @@ class HttpSession(requests.Session):
             # ValueError: some malformed URLs ("http://[bad") fail in urllib before requests
             # can wrap the error.
             raise RequestFailedError(_failure_message(method, full_url, timeout, error)) from error
-        self.exchanges.append(Exchange(response))
+        exchange = Exchange(response)
+        self.exchanges.append(exchange)
+        for listener in self.exchange_listeners:
+            listener(exchange)
         return response
 
     @property
