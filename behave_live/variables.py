@@ -30,6 +30,8 @@ __all__ = ["NAME_PATTERN", "Variables"]
 # What a variable may be called: a letter or _, then letters, digits, _, . and -.
 NAME_PATTERN = r"[A-Za-z_][\w.-]*"
 _NAME = re.compile(rf"{NAME_PATTERN}\Z")
+# Userdata names that configure behave itself, not values for scenarios.
+_BEHAVE_SETTINGS = "behave."
 
 # Where a reference may start: "${", or "\${" which keeps the text literal.
 _OPENING = re.compile(r"\\?\$\{")
@@ -45,7 +47,13 @@ class Variables:
 
     def __init__(self, userdata: Mapping[str, Any] | None = None) -> None:
         self._saved: dict[str, Any] = {}
-        self._userdata: Mapping[str, Any] = userdata or {}
+        # behave's own settings ("behave.formatter.html-pretty.title_string") live in
+        # userdata too; they are configuration, not values a scenario would use.
+        self._userdata: Mapping[str, Any] = {
+            name: value
+            for name, value in (userdata or {}).items()
+            if not str(name).startswith(_BEHAVE_SETTINGS)
+        }
 
     def save(self, name: str, value: Any) -> None:
         """Remember ``value`` as ``${name}`` for the rest of the scenario.
