@@ -101,9 +101,7 @@ class AppInstrumentation:
                     path=scope.get("path", "?"),
                     exception=repr(exc),
                     # Skip this wrapper's own frame: the traceback starts in the app.
-                    traceback="".join(
-                        traceback.format_exception(type(exc), exc, _next_frame(exc))
-                    ),
+                    traceback="".join(traceback.format_exception(type(exc), exc, _next_frame(exc))),
                 )
             )
             if not response_complete:
