@@ -8,8 +8,10 @@
 (c) a whole behave run of 200 scenarios: a fresh server per scenario (the default) vs one
     server shared by the run; whole behave processes, alternating the two.
 
-Both sides of a comparison run in the same process, interleaved, so machine noise hits both
-alike. ``--only a,b`` picks comparisons. Medians are printed; ratios are "other / ours".
+(a) and (b) use an app that starts instantly (bench/health_app.py), so they measure the kit
+and the server alone. Both sides of a comparison run in the same process, interleaved, so
+machine noise hits both alike. ``--only a,b`` picks comparisons. Medians are printed;
+ratios are "other / ours".
 """
 
 from __future__ import annotations
@@ -34,9 +36,9 @@ import requests
 import uvicorn
 from starlette.applications import Starlette
 
-from app import create_app
 from behave_live import UvicornTestServer
 from behave_live.server_thread import ServerThread
+from bench.health_app import create_health_app
 
 # -- output -----------------------------------------------------------------------------------
 
@@ -132,7 +134,7 @@ def _cycle_common_pattern(app: Starlette) -> tuple[float, float]:
 
 def compare_start_stop(ours_iterations: int = 200, common_iterations: int = 25) -> None:
     """(a) start + stop of a fresh server, ours (own / shared thread) vs the common pattern."""
-    app = create_app()
+    app = create_health_app()
     with ServerThread() as shared_thread:
         _cycle_ours(app)  # warm-up: imports, first loop
         _cycle_ours(app, shared_thread)
@@ -191,9 +193,9 @@ def compare_keep_alive_requests(count: int = 2000, warmup: int = 200, block: int
     real: list[float] = []
     in_process: list[float] = []
     with (
-        UvicornTestServer(create_app()) as server,
+        UvicornTestServer(create_health_app()) as server,
         requests.Session() as session,
-        TestClient(create_app()) as client,
+        TestClient(create_health_app()) as client,
     ):
         url = f"{server.base_url}/health"
 
