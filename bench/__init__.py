@@ -1,0 +1,1 @@
+"""Side-by-side benchmarks (run them as plain scripts: see bench_server.py)."""
