@@ -30,6 +30,7 @@ __all__ = [
     "assert_status",
     "assert_status_class",
     "assert_status_in",
+    "response_header",
     "response_json",
 ]
 
@@ -209,15 +210,25 @@ def _shown_body(exchange: Exchange) -> str:
 
 
 def _header(exchange: Exchange, name: str, wanted: str) -> str:
-    actual = exchange.response.headers.get(name)
-    if actual is None:
+    return response_header(
+        exchange, name, missing=f"Response header {name!r}: expected {wanted}, but"
+    )
+
+
+def response_header(exchange: Exchange, name: str, *, missing: str | None = None) -> str:
+    """The value of a response header (the name is case-insensitive).
+
+    A missing header fails with ``missing`` (what the caller wanted from it) followed by the
+    headers the response does have.
+    """
+    value = exchange.response.headers.get(name)
+    if value is None:
         present = ", ".join(exchange.response.headers) or "none"
+        lead = missing or f"Cannot read the response header {name!r}:"
         raise ExchangeAssertionError(
-            f"Response header {name!r}: expected {wanted}, but the response has no such "
-            f"header (it has: {present}).",
-            exchange,
+            f"{lead} the response has no such header (it has: {present}).", exchange
         )
-    return actual
+    return value
 
 
 def _first_difference(expected: str, actual: str) -> str:

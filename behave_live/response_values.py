@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from behave_live.assertions import ExchangeAssertionError, response_json
+from behave_live.assertions import ExchangeAssertionError, response_header, response_json
 from behave_live.exchange import Exchange
 from behave_live.matching import AmbiguousPath, PathNotFound, query_one
 
@@ -28,15 +28,7 @@ def json_value(exchange: Exchange, path: str) -> Any:
 
 def header_value(exchange: Exchange, name: str) -> str:
     """The value of a response header (the name is case-insensitive)."""
-    value = exchange.response.headers.get(name)
-    if value is None:
-        present = ", ".join(exchange.response.headers) or "none"
-        raise ExchangeAssertionError(
-            f"Cannot read the response header {name!r}: the response has no such header "
-            f"(it has: {present}).",
-            exchange,
-        )
-    return value
+    return response_header(exchange, name)
 
 
 def status_code(exchange: Exchange) -> int:
