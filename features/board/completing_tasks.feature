@@ -1,0 +1,33 @@
+Feature: Completing tasks
+  As a member of a team
+  I want to mark a task done when the work is finished
+  So that the team can see what is left to do
+
+  Background:
+    Given Alice and Bob are members of team Apollo
+    And Alice has added the task 'Renew the certificate'
+
+  Scenario: Anyone in the team can complete a task
+    When Bob completes the task 'Renew the certificate'
+    Then Alice should see 'Renew the certificate' on the Apollo board with the status 'done'
+
+  Scenario: A task in progress can be completed
+    Given Alice has given the task 'Renew the certificate' the status 'doing'
+    When Alice completes the task 'Renew the certificate'
+    Then the task should have the status 'done'
+
+  Scenario: Completing a task is a change like any other
+    When Bob completes the task 'Renew the certificate'
+    Then the task should be at version 2
+
+  Scenario: A task cannot be completed twice
+    Given Alice has completed the task 'Renew the certificate'
+    When Bob tries to complete the task 'Renew the certificate'
+    Then Bob should be told the task is already done
+    And the task 'Renew the certificate' should be unchanged
+
+  Scenario: A reopened task can be completed again
+    Given Alice has completed the task 'Renew the certificate'
+    And Bob has given the task 'Renew the certificate' the status 'todo'
+    When Alice completes the task 'Renew the certificate'
+    Then the task should have the status 'done'
