@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from typing import Any
@@ -9,7 +10,7 @@ from typing import Any
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
-from starlette.routing import Route
+from starlette.routing import BaseRoute, Route
 
 from app import request_inspection, response_samples
 from app.board import board_exception_handlers, board_lifespan, board_routes
@@ -54,20 +55,27 @@ def create_app(board_database: str | None = None) -> Starlette:
     (RFC 9457) everywhere.
     """
     app = Starlette(
-        routes=[
-            Route("/health", health, methods=["GET"]),
-            Route("/test", test_endpoint, methods=["GET"]),
-            Route("/api/data", echo_data, methods=["POST"]),
-            Route("/api/visits", visits, methods=["POST"]),
-            *request_inspection.routes,
-            *response_samples.routes,
-            *board_routes(),
-        ],
+        routes=list(_routes()),
         exception_handlers=board_exception_handlers(),
         lifespan=board_lifespan(board_database or os.environ.get("BOARD_DATABASE") or None),
     )
     app.state.visits = 0
     return app
+
+
+@functools.cache
+def _routes() -> tuple[BaseRoute, ...]:
+    # Routes hold no state of their own, so every app instance can share one set; building
+    # (and compiling the path patterns of) ~40 routes at each server start would not be free.
+    return (
+        Route("/health", health, methods=["GET"]),
+        Route("/test", test_endpoint, methods=["GET"]),
+        Route("/api/data", echo_data, methods=["POST"]),
+        Route("/api/visits", visits, methods=["POST"]),
+        *request_inspection.routes,
+        *response_samples.routes,
+        *board_routes(),
+    )
 
 
 def _bad_request(detail: str) -> JSONResponse:

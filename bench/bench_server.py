@@ -7,6 +7,7 @@
     TestClient in-process (used as a context manager, its fastest way).
 (c) a whole behave run of 200 scenarios: a fresh server per scenario (the default) vs one
     server shared by the run; whole behave processes, alternating the two.
+(d) the same for the task board's domain features (features/board).
 
 (a) and (b) use an app that starts instantly (bench/health_app.py), so they measure the kit
 and the server alone. Both sides of a comparison run in the same process, interleaved, so
@@ -19,6 +20,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import resource
 import socket
 import statistics
 import subprocess
@@ -297,39 +299,64 @@ def _write_project(directory: Path, scenarios: int) -> None:
         )
 
 
-def _run_behave(cwd: Path, arguments: Sequence[str]) -> float:
-    """Run one behave process; return its wall time in seconds (it must pass)."""
+@dataclass(frozen=True)
+class _RunTimes:
+    wall: float  # seconds from start to exit of the behave process
+    cpu: float  # user + system CPU seconds the process used (steadier on a busy machine)
+
+
+def _run_behave(cwd: Path, arguments: Sequence[str]) -> _RunTimes:
+    """Run one behave process and time it (it must pass)."""
     command = [sys.executable, "-m", "behave", "--no-color", "--format=null", *arguments]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     completed = subprocess.run(
         command, cwd=cwd, env=env, capture_output=True, text=True, check=False
     )
     wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if completed.returncode != 0:
         raise RuntimeError(f"behave {' '.join(arguments)} failed:\n{completed.stdout}")
-    return wall
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return _RunTimes(wall, cpu)
 
 
-def _median_run_per_scope(cwd: Path, arguments: Sequence[str], runs: int) -> dict[str, float]:
-    """Median wall time per server scope, alternating scopes so that noise hits both."""
-    walls: dict[str, list[float]] = {scope: [] for scope in _SCOPES}
+def _median_run_per_scope(cwd: Path, arguments: Sequence[str], runs: int) -> dict[str, _RunTimes]:
+    """Median times per server scope, alternating scopes so that noise hits both."""
+    times: dict[str, list[_RunTimes]] = {scope: [] for scope in _SCOPES}
     _run_behave(cwd, [*arguments, "-D", "server_scope=run"])  # warm-up: caches, imports
     for _ in range(runs):
         for scope in _SCOPES:
-            walls[scope].append(_run_behave(cwd, [*arguments, "-D", f"server_scope={scope}"]))
-    return {scope: statistics.median(values) for scope, values in walls.items()}
+            times[scope].append(_run_behave(cwd, [*arguments, "-D", f"server_scope={scope}"]))
+    return {
+        scope: _RunTimes(
+            wall=statistics.median(run.wall for run in values),
+            cpu=statistics.median(run.cpu for run in values),
+        )
+        for scope, values in times.items()
+    }
 
 
-def _scope_rows(label: str, medians: dict[str, float]) -> list[list[str]]:
+_SCOPE_HEADER = ["app", "variant", "wall", "fresh / shared", "CPU", "fresh / shared"]
+
+
+def _scope_rows(label: str, medians: dict[str, _RunTimes]) -> list[list[str]]:
     shared, fresh = medians["run"], medians["scenario"]
     return [
-        [label, "one shared server (server_scope=run)", _ms(shared), ""],
-        ["", "fresh server per scenario (default)", _ms(fresh), _ratio(fresh, shared)],
+        [label, "one shared server (server_scope=run)", _ms(shared.wall), "", _ms(shared.cpu), ""],
+        [
+            "",
+            "fresh server per scenario (default)",
+            _ms(fresh.wall),
+            _ratio(fresh.wall, shared.wall),
+            _ms(fresh.cpu),
+            _ratio(fresh.cpu, shared.cpu),
+        ],
     ]
 
 
-def compare_behave_scopes(scenarios: int = 200, runs: int = 5) -> None:
+def compare_behave_scopes(scenarios: int = 200, runs: int = 7) -> None:
     """(c) a behave run of many scenarios: a fresh server each vs one shared by the run."""
     rows: list[list[str]] = []
     with tempfile.TemporaryDirectory(prefix="behave-live-bench-") as temporary:
@@ -340,8 +367,25 @@ def compare_behave_scopes(scenarios: int = 200, runs: int = 5) -> None:
             rows += _scope_rows(label, medians)
     _print_table(
         f"(c) behave run of {scenarios} scenarios, whole process (median of {runs} runs)",
-        ["app", "variant", "wall time", "fresh / shared"],
+        _SCOPE_HEADER,
         rows,
+    )
+
+
+def compare_domain_scopes(runs: int = 7) -> None:
+    """(d) the task board's domain features: a fresh server each vs one shared by the run."""
+    from behave.parser import parse_file
+
+    scenarios = sum(
+        len(list(parse_file(str(path)).walk_scenarios()))
+        for path in (ROOT / "features" / "board").glob("*.feature")
+    )
+    medians = _median_run_per_scope(ROOT, ["features/board"], runs)
+    _print_table(
+        f"(d) behave run of features/board, {scenarios} scenarios, whole process "
+        f"(median of {runs} runs)",
+        _SCOPE_HEADER,
+        _scope_rows("demo service (SQLite board)", medians),
     )
 
 
@@ -357,6 +401,7 @@ COMPARISONS: dict[str, _Comparison] = {
         "keep-alive GET /health, real server vs TestClient", compare_keep_alive_requests
     ),
     "c": _Comparison("behave run, fresh server per scenario vs shared", compare_behave_scopes),
+    "d": _Comparison("domain features, fresh server per scenario vs shared", compare_domain_scopes),
 }
 
 

@@ -118,8 +118,7 @@ class BoardDatabase:
             # SQLite leaves foreign keys off by default, per connection - and a build without
             # them ignores the pragma silently, so read it back.
             connection.execute("PRAGMA foreign_keys = ON")
-            if connection.execute("PRAGMA foreign_keys").fetchone()[0] != 1:
-                raise RuntimeError("This SQLite build cannot enforce foreign keys.")
+            _require_foreign_keys(connection)
             if throwaway:
                 connection.execute("PRAGMA synchronous = OFF")
                 connection.execute("PRAGMA journal_mode = MEMORY")
@@ -306,6 +305,19 @@ class BoardDatabase:
         with self.transaction():
             cursor = self._connection.execute("DELETE FROM tasks WHERE id = ?", (task_id,))
         return cursor.rowcount > 0
+
+
+_foreign_keys_checked = False
+
+
+def _require_foreign_keys(connection: sqlite3.Connection) -> None:
+    # A build without foreign keys ignores the pragma silently, so read it back - once per
+    # process: the SQLite library does not change while the process runs.
+    global _foreign_keys_checked  # noqa: PLW0603 - a one-time check, not shared state
+    if not _foreign_keys_checked:
+        if connection.execute("PRAGMA foreign_keys").fetchone()[0] != 1:
+            raise RuntimeError("This SQLite build cannot enforce foreign keys.")
+        _foreign_keys_checked = True
 
 
 @functools.cache
