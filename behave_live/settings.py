@@ -32,6 +32,7 @@ class KitSettings:
     base_url: str | None = None
     startup_timeout: float = 5.0
     shutdown_timeout: float = 5.0
+    freeze_startup_objects: bool = True
 
     @classmethod
     def from_userdata(cls, userdata: Mapping[str, str]) -> KitSettings:
@@ -50,6 +51,7 @@ class KitSettings:
             base_url=userdata.get("base_url") or None,
             startup_timeout=_seconds(userdata, "startup_timeout", 5.0),
             shutdown_timeout=_seconds(userdata, "shutdown_timeout", 5.0),
+            freeze_startup_objects=_flag(userdata, "gc_freeze", default=True),
         )
         if settings.app is None and settings.base_url is None:
             raise SettingsError(
@@ -58,6 +60,19 @@ class KitSettings:
                 "point the features at a running server with -D base_url=https://..."
             )
         return settings
+
+
+def _flag(userdata: Mapping[str, str], name: str, *, default: bool) -> bool:
+    raw = str(userdata.get(name, "")).strip().lower()
+    if raw == "":
+        return default
+    if raw in ("true", "yes", "on", "1"):
+        return True
+    if raw in ("false", "no", "off", "0"):
+        return False
+    raise SettingsError(
+        f"Userdata {name}={raw!r} is not a yes/no value; use -D {name}=true or -D {name}=false."
+    )
 
 
 def _seconds(userdata: Mapping[str, str], name: str, default: float) -> float:

@@ -42,3 +42,15 @@ def test_timeouts_are_read_as_seconds() -> None:
     settings = KitSettings.from_userdata({"app": "app:app", "shutdown_timeout": "0.5"})
 
     assert settings.shutdown_timeout == 0.5
+
+
+@pytest.mark.parametrize(("raw", "expected"), [("", True), ("false", False), ("Yes", True)])
+def test_gc_freeze_is_a_yes_no_setting(raw: str, expected: bool) -> None:
+    settings = KitSettings.from_userdata({"app": "app:app", "gc_freeze": raw})
+
+    assert settings.freeze_startup_objects is expected
+
+
+def test_a_bad_yes_no_value_says_which_values_work() -> None:
+    with pytest.raises(SettingsError, match="gc_freeze='sometimes' is not a yes/no value"):
+        KitSettings.from_userdata({"app": "app:app", "gc_freeze": "sometimes"})
