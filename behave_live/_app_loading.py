@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import inspect
 import os
 from collections.abc import Callable
@@ -36,7 +37,11 @@ def load_app(spec: AppSpec, *, factory: bool | None = None) -> Callable[..., Any
     return target  # type: ignore[no-any-return]
 
 
+@functools.lru_cache(maxsize=32)
 def _import(import_string: str) -> Any:
+    # Cached: a fresh server per scenario resolves the same string hundreds of times, and
+    # a module's attribute does not change under a running test suite. (Failures are not
+    # cached: lru_cache keeps only results.)
     try:
         return import_from_string(import_string)
     except (ImportFromStringError, ModuleNotFoundError) as exc:
@@ -73,6 +78,14 @@ def _call_factory(spec: AppSpec, factory: Callable[[], Any]) -> Callable[..., An
 
 
 def _takes_no_arguments(candidate: Callable[..., Any]) -> bool:
+    try:
+        return _signature_needs_no_arguments(candidate)
+    except TypeError:  # unhashable callable: not cacheable, inspect it every time
+        return _signature_needs_no_arguments.__wrapped__(candidate)
+
+
+@functools.lru_cache(maxsize=32)
+def _signature_needs_no_arguments(candidate: Callable[..., Any]) -> bool:
     try:
         signature = inspect.signature(candidate)
     except (TypeError, ValueError):  # builtins without a signature: not a factory
