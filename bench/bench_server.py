@@ -359,7 +359,7 @@ def _scope_rows(label: str, medians: dict[str, _RunTimes]) -> list[list[str]]:
     ]
 
 
-def compare_behave_scopes(scenarios: int = 200, runs: int = 7) -> None:
+def compare_behave_scopes(scenarios: int = 200, runs: int = 11) -> None:
     """(c) a behave run of many scenarios: a fresh server each vs one shared by the run."""
     rows: list[list[str]] = []
     with tempfile.TemporaryDirectory(prefix="behave-live-bench-") as temporary:
@@ -375,7 +375,7 @@ def compare_behave_scopes(scenarios: int = 200, runs: int = 7) -> None:
     )
 
 
-def compare_domain_scopes(runs: int = 7) -> None:
+def compare_domain_scopes(runs: int = 15) -> None:
     """(d) the task board's domain features: a fresh server each vs one shared by the run."""
     from behave.parser import parse_file
 
