@@ -22,7 +22,7 @@ from board_support.tables import task_details
 from board_support.wording import BOARD_TYPES, Detail
 from board_support.world import world_of
 
-from behave_live.steps._decorators import then
+from behave_live.steps.decorators import then
 
 register_type(**BOARD_TYPES)
 

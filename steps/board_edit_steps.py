@@ -14,7 +14,7 @@ from board_support.checks import require_success
 from board_support.wording import BOARD_TYPES, Detail
 from board_support.world import world_of
 
-from behave_live.steps._decorators import given, when
+from behave_live.steps.decorators import given, when
 
 register_type(**BOARD_TYPES)
 

@@ -20,7 +20,7 @@ from board_support.tables import task_rows
 from board_support.wording import BOARD_TYPES, Detail, numbered_titles
 from board_support.world import world_of
 
-from behave_live.steps._decorators import then, when
+from behave_live.steps.decorators import then, when
 
 register_type(**BOARD_TYPES)
 

@@ -14,7 +14,7 @@ from board_support.checks import assert_recognised, assert_welcomed, require_suc
 from board_support.wording import BOARD_TYPES, Detail
 from board_support.world import world_of
 
-from behave_live.steps._decorators import given, then, when
+from behave_live.steps.decorators import given, then, when
 
 register_type(**BOARD_TYPES)
 

@@ -16,7 +16,7 @@ from board_support.tables import detail_column, task_rows
 from board_support.wording import BOARD_TYPES, Detail, numbered_titles, parse_detail
 from board_support.world import world_of
 
-from behave_live.steps._decorators import given, when
+from behave_live.steps.decorators import given, when
 
 register_type(**BOARD_TYPES)
 

@@ -12,7 +12,7 @@ from typing import Any
 from behave import register_type
 
 from behave_live.step_types import STEP_TYPES
-from behave_live.steps._decorators import given
+from behave_live.steps.decorators import given
 
 register_type(**STEP_TYPES)
 

@@ -16,7 +16,7 @@ from typing import Any
 from behave import register_type
 
 from behave_live.step_types import STEP_TYPES
-from behave_live.steps._decorators import given
+from behave_live.steps.decorators import given
 from behave_live.tables import unique_name_values
 
 register_type(**STEP_TYPES)

@@ -20,7 +20,7 @@ from behave_live.json_assertions import (
     assert_json_value,
 )
 from behave_live.matching import MatchMode
-from behave_live.steps._decorators import then
+from behave_live.steps.decorators import then
 
 
 @then('the JSON value at "{path}" should be {expected}')

@@ -26,7 +26,7 @@ from behave_live.requests_builder import (
     text_body,
 )
 from behave_live.step_types import STEP_TYPES
-from behave_live.steps._decorators import step
+from behave_live.steps.decorators import step
 from behave_live.tables import name_value_pairs, unique_name_values
 
 register_type(**STEP_TYPES)

@@ -19,7 +19,7 @@ from behave_live.assertions import (
 )
 from behave_live.errors import StepInputError
 from behave_live.expectations import STATUS_CLASSES, expected_text, status_codes
-from behave_live.steps._decorators import then
+from behave_live.steps.decorators import then
 
 
 @then("the response status should be {status:d}")

@@ -11,7 +11,7 @@ from typing import Any
 
 from behave_live.expectations import expected_json_literal
 from behave_live.retry import json_value_is, repeat_until, status_is
-from behave_live.steps._decorators import when
+from behave_live.steps.decorators import when
 
 
 @when(

@@ -11,7 +11,7 @@ from typing import Any
 from behave_live.expectations import expected_json_document, json_file
 from behave_live.feature_files import FeatureFiles
 from behave_live.json_assertions import assert_json_schema
-from behave_live.steps._decorators import then
+from behave_live.steps.decorators import then
 
 
 @then("the JSON response should match the schema:")

@@ -13,7 +13,7 @@ from behave import register_type
 
 from behave_live.response_values import header_value, json_value, status_code
 from behave_live.step_types import STEP_TYPES
-from behave_live.steps._decorators import given, step
+from behave_live.steps.decorators import given, step
 
 register_type(**STEP_TYPES)
 

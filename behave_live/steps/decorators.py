@@ -1,4 +1,10 @@
-"""behave's step decorators, made to report the kit's errors as plain step failures."""
+"""Step decorators for any project: behave's, made to report the kit's errors as step failures.
+
+Use them instead of behave's own in domain steps, so that a KitError (a bad JSON doc-string,
+an unknown variable, ...) fails the step with its message rather than a traceback::
+
+    from behave_live.steps.decorators import given, then, when
+"""
 
 from __future__ import annotations
 
