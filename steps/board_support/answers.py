@@ -15,6 +15,8 @@ from typing import Any, Final
 
 from behave_live.errors import StepInputError
 
+from .wording import DETAIL_FIELDS
+
 __all__ = ["Answer", "answer_for", "known_answers"]
 
 
@@ -28,15 +30,7 @@ class Answer:
 
 
 # Field words of the features, and the board's names for them.
-_FIELDS: Final = {
-    "title": "title",
-    "description": "description",
-    "status": "status",
-    "due date": "due_date",
-    "assignee": "assignee",
-    "name": "name",
-    "team name": "team",
-}
+_FIELDS: Final = DETAIL_FIELDS
 
 
 def _field_error(field_name: str, message: str) -> dict[str, Any]:
