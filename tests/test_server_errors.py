@@ -21,6 +21,9 @@ def test_a_crash_fails_the_scenario_and_shows_the_server_traceback() -> None:
     assert "Traceback (most recent call last):" in run.output  # the app's, not the kit's
     assert 'raise RuntimeError("the board crashed on purpose")' in run.output
     assert "tag it @expect_server_error" in run.output
+    # What the server logged reaches behave's captured output too.
+    assert "Exception in ASGI application" in run.output
+    assert "GET /board/crash failed with RuntimeError" in run.output  # the app's own log line
 
 
 def test_the_crash_and_its_traceback_are_in_the_html_report(tmp_path: Path) -> None:
