@@ -132,6 +132,11 @@ class UvicornTestServer:
         """
         if self._running_on is not None:
             raise RuntimeError("The server is already running: call stop() before start().")
+        if self.thread is not None and self.thread.stuck:
+            raise ServerStartupError(
+                f"Server did not start: {self.thread!r} is still blocked by a server that "
+                "could not be stopped earlier. Give this server a new ServerThread."
+            )
         app = load_app(self.app, factory=self.factory)
         self._quiet_uvicorn_loggers()
         # Before the socket and the loop exist: a bad uvicorn option (TypeError) leaks nothing.
@@ -142,13 +147,6 @@ class UvicornTestServer:
         self._finished.clear()
         self._stop_requested = asyncio.Event()  # loop-bound lazily, on first use in the loop
         self._running_on = self.thread or ServerThread()
-        if self.thread is not None and self.thread.stuck:
-            sock.close()
-            self._running_on = None
-            raise ServerStartupError(
-                f"Server did not start: {self.thread!r} is still blocked by a server that "
-                "could not be stopped earlier. Give this server a new ServerThread."
-            )
         self.log.attach()
         self._serving = self._running_on.start().submit(self._serve_reporting(config, sock))
         started = self._ready.wait(self.startup_timeout)
