@@ -14,10 +14,10 @@ import binascii
 import hashlib
 import json
 import secrets
-from email.message import Message
 from typing import Any
 from urllib.parse import parse_qsl
 
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
@@ -84,33 +84,30 @@ async def upload(request: Request) -> JSONResponse:
     feature can check that the bytes arrived intact without the body being echoed.
     """
     content_type = request.headers.get("content-type", "")
-    boundary = _param(content_type, "boundary", "content-type")
-    if not content_type.lower().startswith("multipart/form-data") or not boundary:
+    if not content_type.lower().startswith("multipart/form-data"):
         return _bad_request(
             f"Send a multipart/form-data body (got Content-Type: {content_type or 'none'})."
         )
-    try:
-        parts = _multipart_parts(await request.body(), boundary)
-    except ValueError as error:
-        return _bad_request(f"The multipart body is malformed: {error}")
     fields: list[tuple[str, str]] = []
     files: list[dict[str, Any]] = []
-    for headers, content in parts:
-        disposition = headers.get("content-disposition", "")
-        name = _param(disposition, "name", "content-disposition") or ""
-        filename = _param(disposition, "filename", "content-disposition")
-        if filename is None:
-            fields.append((name, content.decode("utf-8", errors="replace")))
-            continue
-        files.append(
-            {
-                "field": name,
-                "filename": filename,
-                "size": len(content),
-                "content_type": headers.get("content-type", "text/plain"),
-                "sha256": hashlib.sha256(content).hexdigest(),
-            }
-        )
+    try:
+        async with request.form() as form:
+            for name, value in form.multi_items():
+                if isinstance(value, str):
+                    fields.append((name, value))
+                    continue
+                content = await value.read()
+                files.append(
+                    {
+                        "field": name,
+                        "filename": value.filename,
+                        "size": len(content),
+                        "content_type": value.content_type or "text/plain",
+                        "sha256": hashlib.sha256(content).hexdigest(),
+                    }
+                )
+    except HTTPException as error:  # Starlette's form parser: the body does not parse
+        return _bad_request(f"The multipart body is malformed: {error.detail}")
     return JSONResponse({"fields": _multi_dict(fields), "files": files})
 
 
@@ -223,43 +220,6 @@ def _form_or_none(text: str | None, content_type: str | None) -> dict[str, list[
     if not content_type.lower().startswith("application/x-www-form-urlencoded"):
         return None
     return _multi_dict(parse_qsl(text, keep_blank_values=True))
-
-
-def _param(header_value: str, name: str, header_name: str) -> str | None:
-    # email.message parses header parameters as RFC 2231/7578 say (quotes, escapes).
-    message = Message()
-    message[header_name] = header_value
-    value = message.get_param(name, header=header_name)
-    if value is None:
-        return None
-    if isinstance(value, tuple):  # RFC 2231 encoded: (charset, language, text)
-        return str(value[2])
-    return str(value)
-
-
-def _multipart_parts(body: bytes, boundary: str) -> list[tuple[dict[str, str], bytes]]:
-    """Split a multipart/form-data body into (lower-case headers, content) per part.
-
-    Parsed here, byte for byte, because Starlette's own form parser needs the optional
-    python-multipart package.
-    """
-    delimiter = b"\r\n--" + boundary.encode("latin-1")
-    # The first delimiter has no CRLF before it: add one so every delimiter looks the same.
-    segments = (b"\r\n" + body).split(delimiter)
-    if len(segments) < 2 or not segments[-1].startswith(b"--"):
-        raise ValueError("the closing boundary is missing")
-    parts: list[tuple[dict[str, str], bytes]] = []
-    for segment in segments[1:-1]:
-        head, separator, content = segment.partition(b"\r\n\r\n")
-        if not separator:
-            raise ValueError("a part has no blank line after its headers")
-        headers: dict[str, str] = {}
-        for line in head.decode("latin-1").split("\r\n"):
-            name, colon, value = line.partition(":")
-            if colon:
-                headers[name.strip().lower()] = value.strip()
-        parts.append((headers, content))
-    return parts
 
 
 def _issued_tokens(request: Request) -> set[str]:
