@@ -4,7 +4,7 @@ Feature: Waiting for a job to be ready
   So that scenarios about slow work stay reliable without fixed sleeps
 
   Scenario: A job becomes ready after a few polls
-    Given I send a GET request to "/samples/eventually-ready?after=3"
+    Given I send a GET request to "/samples/eventually-ready?after=3&key=polled-json"
     When I repeat the request until the JSON value at "$.state" is "ready", at most 5 times every 10 ms
     Then the response status should be 200
     And the JSON value at "$.calls" should be 3
