@@ -34,6 +34,9 @@ class ServerErrorWatch:
 
     def __init__(self, server: UvicornTestServer) -> None:
         self._server = server
+        # On a shared server, the previous scenario's last request may still be finishing:
+        # its crash (if any) belongs to that scenario, so let it land before counting.
+        server.wait_until_idle(_IDLE_TIMEOUT)
         self._seen = len(server.unhandled_errors)
 
     def new_errors(self) -> list[UnhandledError]:

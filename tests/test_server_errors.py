@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
 import html
 from pathlib import Path
 
+import pytest
+from starlette.applications import Starlette
+from starlette.background import BackgroundTask
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
+from starlette.routing import Route
+
+from behave_live import UvicornTestServer
+from behave_live.http_session import HttpSession
+from behave_live.server_errors import ServerErrorWatch, UnhandledServerError
 from tests.behave_runs import failing_feature, run_behave
 
 CRASH = failing_feature("server_crash.feature")
@@ -36,3 +47,28 @@ def test_the_crash_and_its_traceback_are_in_the_html_report(tmp_path: Path) -> N
     assert "Server traceback" in text
     assert "RuntimeError: the board crashed on purpose" in text
     assert "GET /board/crash -&gt; 500" in text or "GET /board/crash -> 500" in text
+
+
+def _late_crash_app() -> Starlette:
+    async def crash_later() -> None:
+        await asyncio.sleep(0.05)  # inside the app: the response has long gone out
+        raise RuntimeError("crashed after answering")
+
+    async def answer(request: Request) -> Response:
+        return PlainTextResponse("ok", background=BackgroundTask(crash_later))
+
+    return Starlette(routes=[Route("/", answer)])
+
+
+def test_a_crash_still_finishing_belongs_to_the_scenario_before_the_watch() -> None:
+    # On a shared server, the previous scenario's request may crash after its response
+    # arrived; a watch started for the next scenario must not blame that scenario.
+    with UvicornTestServer(_late_crash_app()) as server, HttpSession(server.base_url) as http:
+        http.get("/")  # the previous scenario's last request
+        watch = ServerErrorWatch(server)  # the next scenario begins
+
+        watch.check(http.last_exchange)  # nothing of its own has crashed
+
+        http.exchange_listeners.append(watch.check)
+        with pytest.raises(UnhandledServerError, match="crashed after answering"):
+            http.get("/")  # but its own request's crash is reported, even a late one
