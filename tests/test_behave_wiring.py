@@ -88,3 +88,10 @@ def test_bad_step_input_fails_the_step_without_a_traceback() -> None:
     assert "Unknown HTTP method 'FETCH'" in run.output
     assert "The expected value OK is not a JSON value" in run.output
     assert "Traceback" not in run.output
+
+
+def test_the_api_features_also_pass_on_one_shared_server() -> None:
+    # What the README promises: only the feature that specifies fresh servers needs them.
+    run = run_behave("features/api", "-D", "server_scope=run")
+
+    assert not run.failed, run.output
