@@ -79,7 +79,8 @@ def test_a_missing_upload_names_the_full_path_tried() -> None:
 def test_an_invalid_json_file_names_the_file_line_and_column() -> None:
     output = _run("request_missing_files.feature").output
     assert f"The JSON file {FEATURES / 'data' / 'invalid.json'} is not valid JSON: " in output
-    assert "at line 4, column 1" in output
+    # Line and column are Python's (3.13 reports a trailing comma where it is, not after it).
+    assert re.search(r"is not valid JSON: .* at line [34], column \d+", output)
 
 
 def test_a_directory_is_not_taken_for_a_file() -> None:

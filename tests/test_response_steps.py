@@ -212,8 +212,9 @@ EXPECTED_FAILURES: dict[str, dict[str, list[str]]] = {
     },
     BAD_INPUT: {
         "Malformed expected JSON doc-string": [
-            "The expected JSON is not valid JSON: Expecting property name enclosed in double "
-            "quotes at line 1, column 20:"
+            # Python's own wording and column (which 3.13 changed) follow; the kit's stay.
+            "The expected JSON is not valid JSON: ",
+            "at line 1, column ",
         ],
         "Missing expected JSON doc-string": [
             "The expected JSON belongs in a doc-string below the step"
