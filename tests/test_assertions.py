@@ -56,17 +56,7 @@ from behave_live.retry import json_value_is, repeat_until, status_is
 from behave_live.shown_values import is_secret_path
 from behave_live.variables import Variables
 
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[UvicornTestServer]:
-    with UvicornTestServer("app:create_app") as running:
-        yield running
-
-
-@pytest.fixture
-def http(server: UvicornTestServer) -> Iterator[HttpSession]:
-    with HttpSession(server.base_url) as session:
-        yield session
+# `http` and `live_server` come from the kit's pytest plugin (live_server_app in pyproject).
 
 
 def get(http: HttpSession, path: str) -> Exchange:
@@ -468,8 +458,8 @@ def test_the_bounds_of_repeating_are_checked(
         repeat_until(http, status_is(200), attempts=attempts, interval_ms=interval_ms)
 
 
-def test_repeating_needs_a_request_to_repeat(server: UvicornTestServer) -> None:
-    with HttpSession(server.base_url) as fresh, pytest.raises(KitError, match="No request"):
+def test_repeating_needs_a_request_to_repeat(live_server: UvicornTestServer) -> None:
+    with HttpSession(live_server.base_url) as fresh, pytest.raises(KitError, match="No request"):
         repeat_until(fresh, status_is(200), attempts=1, interval_ms=0)
 
 

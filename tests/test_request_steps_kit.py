@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 import requests
 
-from behave_live import UvicornTestServer
 from behave_live.assertions import ExchangeAssertionError
 from behave_live.errors import KitError, StepInputError
 from behave_live.feature_files import FeatureFiles
@@ -40,16 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FEATURES = ROOT / "features"
 
 
-@pytest.fixture(scope="module")
-def server() -> Iterator[UvicornTestServer]:
-    with UvicornTestServer("app:create_app") as running:
-        yield running
-
-
-@pytest.fixture
-def http(server: UvicornTestServer) -> Iterator[HttpSession]:
-    with HttpSession(server.base_url) as session:
-        yield session
+# `http` and `live_server` come from the kit's pytest plugin (live_server_app in pyproject).
 
 
 @dataclass
