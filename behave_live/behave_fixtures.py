@@ -179,6 +179,4 @@ def _server_error_check(
 def _use(context: Context, server: UvicornTestServer) -> str:
     context.server = server
     context.base_url = server.base_url
-    # A bookmark in the server's log: what the server logged during this scenario only.
-    context.server_log_start = server.log.position
     return server.base_url

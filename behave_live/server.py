@@ -24,7 +24,7 @@ import socket
 import sys
 import threading
 import time
-from collections.abc import Callable, Coroutine, MutableMapping
+from collections.abc import Callable, Coroutine
 from types import TracebackType
 from typing import Any, Literal
 
@@ -42,7 +42,6 @@ __all__ = ["UvicornTestServer"]
 logger = logging.getLogger(__name__)
 
 _UVICORN_LOGGERS = ("uvicorn.error", "uvicorn.access", "uvicorn.asgi")
-_Message = MutableMapping[str, Any]
 _ASGIApp = Callable[..., Any]
 
 
