@@ -39,7 +39,7 @@ import uvicorn
 from starlette.applications import Starlette
 
 from behave_live import UvicornTestServer
-from behave_live.server_thread import ServerThread
+from behave_live.server.thread import ServerThread
 from bench.health_app import create_health_app
 
 # -- output -----------------------------------------------------------------------------------
@@ -288,7 +288,7 @@ def _write_project(directory: Path, scenarios: int) -> None:
     features.mkdir()
     (directory / "steps").mkdir()
     (directory / "steps" / "http_steps.py").write_text(
-        "from behave_live.steps import *  # noqa: F403\n", encoding="utf-8"
+        "from behave_live.bdd.steps import *  # noqa: F403\n", encoding="utf-8"
     )
     (directory / "environment.py").write_text(_ENVIRONMENT, encoding="utf-8")
     for first in range(0, scenarios, _SCENARIOS_PER_FEATURE):

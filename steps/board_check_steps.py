@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from behave import register_type
+
+from behave_live.bdd.steps.decorators import then
 from board_support.cast import NEWCOMER
 from board_support.checks import (
     assert_not_allowed,
@@ -21,8 +23,6 @@ from board_support.checks import (
 from board_support.tables import task_details
 from board_support.wording import BOARD_TYPES, Detail
 from board_support.world import world_of
-
-from behave_live.steps.decorators import then
 
 register_type(**BOARD_TYPES)
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from behave import register_type
+
+from behave_live.bdd.steps.decorators import then, when
 from board_support.checks import (
     assert_board_shows,
     assert_listing_count,
@@ -19,8 +21,6 @@ from board_support.checks import (
 from board_support.tables import task_rows
 from board_support.wording import BOARD_TYPES, Detail, numbered_titles
 from board_support.world import world_of
-
-from behave_live.steps.decorators import then, when
 
 register_type(**BOARD_TYPES)
 

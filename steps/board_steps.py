@@ -10,11 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 from behave import register_type
+
+from behave_live.bdd.steps.decorators import given, then, when
 from board_support.checks import assert_recognised, assert_welcomed, require_success
 from board_support.wording import BOARD_TYPES, Detail
 from board_support.world import world_of
-
-from behave_live.steps.decorators import given, then, when
 
 register_type(**BOARD_TYPES)
 

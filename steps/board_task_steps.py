@@ -11,12 +11,12 @@ from __future__ import annotations
 from typing import Any
 
 from behave import register_type
+
+from behave_live.bdd.steps.decorators import given, when
 from board_support.checks import require_success
 from board_support.tables import detail_column, task_rows
 from board_support.wording import BOARD_TYPES, Detail, numbered_titles, parse_detail
 from board_support.world import world_of
-
-from behave_live.steps.decorators import given, when
 
 register_type(**BOARD_TYPES)
 

@@ -1,3 +1,3 @@
 """Register the kit's generic HTTP step library for this project's features."""
 
-from behave_live.steps import *
+from behave_live.bdd.steps import *

@@ -17,7 +17,7 @@ import pytest
 from behave.parser import parse_file
 from behave.step_registry import registry
 
-import behave_live.steps
+import behave_live.bdd.steps
 from tests.behave_runs import ROOT, failing_feature, run_behave
 
 HTTP = "response_http.feature"
@@ -26,7 +26,7 @@ BAD_INPUT = "response_bad_input.feature"
 
 # The modules whose steps this file answers for: every assertion step, and the polling steps.
 RESPONSE_STEP_MODULES = {
-    f"{behave_live.steps.__name__}.{name}"
+    f"{behave_live.bdd.steps.__name__}.{name}"
     for name in ("response_steps", "json_steps", "schema_steps", "retry_steps")
 }
 PASSING_FEATURES = ROOT / "features" / "api" / "responses"

@@ -14,8 +14,9 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
 from behave_live import UvicornTestServer
-from behave_live.http_session import HttpSession
-from behave_live.server_errors import ServerErrorWatch, UnhandledServerError
+from behave_live.bdd.crash_check import ServerErrorWatch
+from behave_live.errors import UnhandledServerError
+from behave_live.http.session import HttpSession
 from tests.behave_runs import failing_feature, run_behave
 
 CRASH = failing_feature("server_crash.feature")

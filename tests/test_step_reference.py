@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from behave.step_registry import registry
 
-from behave_live.step_reference import (
+from behave_live.bdd.step_reference import (
     REGENERATE,
     StepDoc,
     collect_steps,

@@ -10,7 +10,7 @@ import pytest
 from behave.parser import parse_file
 from behave.step_registry import registry
 
-import behave_live.steps  # noqa: F401 - registers the steps
+import behave_live.bdd.steps  # noqa: F401 - registers the steps
 from tests.behave_runs import ROOT
 
 FEATURES = ROOT / "features"
@@ -34,7 +34,7 @@ def _kit_matchers() -> list[Any]:
         matcher
         for matchers in registry.steps.values()
         for matcher in matchers
-        if inspect.unwrap(matcher.func).__module__.startswith("behave_live.steps.")
+        if inspect.unwrap(matcher.func).__module__.startswith("behave_live.bdd.steps.")
     ]
 
 

@@ -1,7 +1,7 @@
 """The board's operations, one method each, sent through the scenario's kit session.
 
 Thin on purpose: each method sends one request with the caller's token and returns the
-recorded :class:`~behave_live.exchange.Exchange`, whatever the board answered. Deciding
+recorded :class:`~behave_live.http.exchange.Exchange`, whatever the board answered. Deciding
 whether the answer was right is for :mod:`board_support.checks`.
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from behave_live.exchange import Exchange
-from behave_live.http_session import HttpSession
+from behave_live.http.exchange import Exchange
+from behave_live.http.session import HttpSession
 
 __all__ = ["BoardClient"]
 

@@ -1,6 +1,6 @@
 """The board's expectations, checked with the kit's matching and reported in the features' words.
 
-Every failure is an :class:`~behave_live.assertions.ExchangeAssertionError`: its first lines
+Every failure is an :class:`~behave_live.http.assertions.ExchangeAssertionError`: its first lines
 say, in the words of the feature, what should have happened and what the board showed
 instead ("Bob should see 'Order new laptops' on the Apollo board, but the board shows Bob 1
 task: 'Renew the certificate'."); the kit then appends the request, the response and a curl
@@ -13,9 +13,9 @@ from collections.abc import Mapping, Sequence
 from http import HTTPStatus
 from typing import Any, Final
 
-from behave_live.assertions import ExchangeAssertionError, response_json
-from behave_live.errors import StepInputError
-from behave_live.exchange import Exchange
+from behave_live.errors import ExchangeAssertionError, StepInputError
+from behave_live.http.assertions import response_json
+from behave_live.http.exchange import Exchange
 from behave_live.matching import MISSING, describe, format_mismatches, match
 
 from .answers import answer_for

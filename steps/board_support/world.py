@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Final, Literal
 
 from behave_live.errors import StepInputError
-from behave_live.exchange import Exchange
+from behave_live.http.exchange import Exchange
 
 from .board_client import BoardClient
 from .cast import NEWCOMER, Cast

@@ -1,9 +1,0 @@
-"""behave-live: Behave acceptance tests against a real, instant, threaded uvicorn server."""
-
-from __future__ import annotations
-
-from behave_live.errors import KitError, ServerStartupError
-from behave_live.server import UvicornTestServer
-from behave_live.server_log import ServerLog
-
-__all__ = ["KitError", "ServerLog", "ServerStartupError", "UvicornTestServer"]

@@ -1,0 +1,200 @@
+"""Behave glue: a live server per scenario, feature or run, and a fresh HTTP session per scenario.
+
+This is the only module of the kit (with the step modules) that imports behave. A project's
+``environment.py`` can take the hooks as they are::
+
+    from behave_live.bdd.hooks import before_all, before_scenario, before_tag  # noqa: F401
+
+or call the three ``setup_*`` functions from hooks of its own::
+
+    from behave_live.bdd.hooks import setup_scenario, setup_tag, setup_test_run
+
+    def before_all(context):
+        setup_test_run(context)
+
+    def before_tag(context, tag):
+        setup_tag(context, tag)
+
+    def before_scenario(context, scenario):
+        setup_scenario(context)
+
+Cleanup is registered with behave's fixture mechanism, so servers stop and sessions close
+when their scope ends, whatever the outcome - no ``after_*`` hook is needed.
+
+Server scope, from most to least specific: a scenario tag, a feature tag
+(``@fixture.server.per_scenario``, ``@fixture.server.per_feature``, ``@fixture.server.per_run``),
+then ``server_scope`` in userdata (default ``scenario``).
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from behave import fixture, use_fixture
+
+from behave_live.bdd.crash_check import EXPECT_SERVER_ERROR_TAG, ServerErrorWatch
+from behave_live.bdd.report import ReportAttachments
+from behave_live.errors import KitError, UnhandledServerError
+from behave_live.http.exchange import Exchange
+from behave_live.http.session import HttpSession
+from behave_live.inputs.variables import Variables
+from behave_live.server.live_server import UvicornTestServer
+from behave_live.server.pool import LiveServers
+from behave_live.settings import SERVER_SCOPES, KitSettings, ServerScope
+
+__all__ = [
+    "SCOPE_TAGS",
+    "before_all",
+    "before_scenario",
+    "before_tag",
+    "http_session",
+    "live_server",
+    "live_server_pool",
+    "setup_scenario",
+    "setup_tag",
+    "setup_test_run",
+]
+
+_TAG_PREFIX = "fixture.server."
+SCOPE_TAGS: dict[str, ServerScope] = {f"{_TAG_PREFIX}per_{scope}": scope for scope in SERVER_SCOPES}
+
+Context = Any  # behave.runner.Context: behave ships no type information
+
+
+def setup_test_run(context: Context) -> None:
+    """Read the kit's settings from userdata and prepare the server pool (``before_all``)."""
+    settings = KitSettings.from_userdata(context.config.userdata)
+    if settings.freeze_startup_objects:
+        # Features, steps and modules live as long as the run: taken out of the garbage
+        # collector's sight, they no longer make each full collection slow. (Servers,
+        # apps and event loops leave cyclic garbage behind, so full collections do come.)
+        gc.freeze()
+    context.kit_settings = settings
+    context.server_scope = settings.server_scope
+    context.report = ReportAttachments.for_runner(getattr(context, "_runner", None))
+    use_fixture(live_server_pool, context, settings)
+
+
+@fixture  # type: ignore[untyped-decorator]
+def live_server_pool(context: Context, settings: KitSettings) -> Iterator[LiveServers]:
+    """Provide ``context.live_servers`` for the run; whatever still runs stops at its end."""
+    servers = LiveServers(settings)
+    context.live_servers = servers
+    try:
+        yield servers
+    finally:
+        servers.close()
+
+
+def setup_tag(context: Context, tag: str) -> None:
+    """Apply a ``@fixture.server.*`` tag (``before_tag``); other tags are left alone."""
+    if not tag.startswith(_TAG_PREFIX):
+        return
+    scope = SCOPE_TAGS.get(tag)
+    if scope is None:
+        raise KitError(
+            f"Unknown server tag @{tag}. Use one of "
+            f"{', '.join('@' + known for known in SCOPE_TAGS)}."
+        )
+    # Set at the layer being entered (feature or scenario), so it ends with that layer and a
+    # scenario tag overrides its feature's.
+    context.server_scope = scope
+
+
+def setup_scenario(context: Context) -> None:
+    """Give the scenario its server and a fresh HTTP session (``before_scenario``)."""
+    base_url = use_fixture(live_server, context)
+    use_fixture(http_session, context, base_url)
+
+
+@fixture  # type: ignore[untyped-decorator]
+def live_server(context: Context) -> Iterator[str]:
+    """Provide ``context.server`` and ``context.base_url`` for the current scenario.
+
+    A per-scenario server stops when the scenario ends; a shared one when its feature or the
+    run ends. With ``base_url`` in userdata no server starts: the scenario talks to that URL.
+    """
+    settings: KitSettings = context.kit_settings
+    if settings.base_url is not None:
+        context.server = None
+        context.base_url = settings.base_url
+        yield settings.base_url
+        return
+    scope: ServerScope = context.server_scope
+    servers: LiveServers = context.live_servers
+    if scope == "scenario":
+        server = servers.fresh()
+        try:
+            yield _use(context, server)
+        finally:
+            server.stop()
+        return
+    layer = "testrun" if scope == "run" else "feature"
+    key = "run" if scope == "run" else f"feature:{context.feature.filename}:{context.feature.line}"
+    server = servers.shared(key, lambda stop: context.add_cleanup(stop, layer=layer))
+    yield _use(context, server)
+
+
+@fixture  # type: ignore[untyped-decorator]
+def http_session(context: Context, base_url: str) -> Iterator[HttpSession]:
+    """Provide ``context.http`` (and ``context.variables``) for this scenario only.
+
+    Each exchange is attached to the HTML report, when one is being written. A request
+    that makes the app raise an unhandled exception fails its step, unless the scenario is
+    tagged ``@expect_server_error``.
+
+    A fresh session per scenario means no cookies, auth or default headers leak from one
+    scenario into the next, even when they share a server.
+    """
+    session = HttpSession(base_url)
+    context.http = session
+    context.variables = Variables(context.config.userdata)
+    report: ReportAttachments = context.report
+    if report.enabled:
+        session.exchange_listeners.append(report.attach_exchange)
+    server: UvicornTestServer | None = context.server
+    if server is not None and EXPECT_SERVER_ERROR_TAG not in context.scenario.effective_tags:
+        session.exchange_listeners.append(_server_error_check(ServerErrorWatch(server), report))
+    try:
+        yield session
+    finally:
+        session.close()
+
+
+def _server_error_check(
+    watch: ServerErrorWatch, report: ReportAttachments
+) -> Callable[[Exchange], None]:
+    """Fail the step whose request made the app crash, with the traceback in the report."""
+
+    def check(exchange: Exchange) -> None:
+        try:
+            watch.check(exchange)
+        except UnhandledServerError as failure:
+            tracebacks = "\n\n".join(error.traceback for error in failure.errors)
+            report.attach_text("Server traceback", tracebacks)
+            raise
+
+    return check
+
+
+def _use(context: Context, server: UvicornTestServer) -> str:
+    context.server = server
+    context.base_url = server.base_url
+    return server.base_url
+
+
+def before_all(context: Context) -> None:
+    """The ``before_all`` hook: read the settings, prepare the servers."""
+    setup_test_run(context)
+
+
+def before_tag(context: Context, tag: str) -> None:
+    """The ``before_tag`` hook: apply ``@fixture.server.per_*`` tags."""
+    setup_tag(context, tag)
+
+
+def before_scenario(context: Context, scenario: Any) -> None:
+    """The ``before_scenario`` hook: give the scenario its server and HTTP session."""
+    setup_scenario(context)

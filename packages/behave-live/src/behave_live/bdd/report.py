@@ -1,0 +1,44 @@
+"""Attachments for the HTML report: each HTTP exchange on the step that made it.
+
+behave's own ``context.attach`` does not reach behave-html-pretty-formatter (it has no
+``embedding`` method), so attachments go straight to every active formatter that offers
+``embed(mime_type, data, caption)``. With no such formatter (a console run) nothing is
+built, so plain runs pay nothing for the report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from behave_live.http.exchange import Exchange
+
+__all__ = ["ReportAttachments"]
+
+
+class ReportAttachments:
+    """Attach text to the current step in the reports that accept attachments."""
+
+    def __init__(self, formatters: Iterable[object]) -> None:
+        self._targets = [
+            formatter for formatter in formatters if callable(getattr(formatter, "embed", None))
+        ]
+
+    @classmethod
+    def for_runner(cls, runner: Any) -> ReportAttachments:
+        """The attachments for a behave runner's formatters (none if it has no formatters)."""
+        return cls(getattr(runner, "formatters", None) or [])
+
+    @property
+    def enabled(self) -> bool:
+        """True when some active formatter takes attachments."""
+        return bool(self._targets)
+
+    def attach_exchange(self, exchange: Exchange) -> None:
+        """Attach an exchange: request, response and curl command, credentials redacted."""
+        self.attach_text(exchange.headline(), exchange.describe())
+
+    def attach_text(self, caption: str, text: str, *, fail_only: bool = False) -> None:
+        """Attach preformatted ``text`` under ``caption``."""
+        for target in self._targets:
+            target.embed("text/plain", text, caption, fail_only)  # type: ignore[attr-defined]

@@ -1,0 +1,120 @@
+"""Every exception the kit raises, in one tree; each message names the cause and the fix.
+
+::
+
+    KitError                          anything the kit raises on purpose
+    ├── SettingsError                 a setting (userdata, -D, pytest ini) is unknown or malformed
+    ├── ServerStartupError            the test server could not start
+    ├── StepInputError                a mistake in what the feature file (or test) gave a step:
+    │                                 malformed JSON, a bad JSONPath or marker, an unknown variable
+    ├── RequestFailedError            a request got no response (timeout, refused, invalid URL)
+    ├── NoResponseError               "the response" was asked about before any request
+    ├── PathNotFound, AmbiguousPath   a JSONPath selected nothing, or several values
+    └── CheckFailed                   an expectation about the service did not hold
+        ├── MismatchError             a JSON document did not match (every mismatch listed)
+        ├── ExchangeAssertionError    an expectation about an HTTP exchange did not hold
+        └── UnhandledServerError      the app raised an exception it did not handle
+
+Mistakes in the test (:class:`StepInputError`) and failures of the service
+(:class:`CheckFailed`) both derive from ``AssertionError``, so behave reports them as a
+failed step with this message alone - never with a traceback of the kit's own code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import requests
+
+if TYPE_CHECKING:
+    from behave_live.http.exchange import Exchange
+    from behave_live.matching.mismatch import Mismatch
+    from behave_live.server.instrumentation import UnhandledError
+
+__all__ = [
+    "AmbiguousPath",
+    "CheckFailed",
+    "ExchangeAssertionError",
+    "KitError",
+    "MismatchError",
+    "NoResponseError",
+    "PathNotFound",
+    "RequestFailedError",
+    "ServerStartupError",
+    "SettingsError",
+    "StepInputError",
+    "UnhandledServerError",
+]
+
+
+class KitError(Exception):
+    """Base class for every error the kit raises on purpose."""
+
+
+class SettingsError(KitError):
+    """A setting (userdata, ``-D``, pytest ini) is unknown, missing or malformed."""
+
+
+class ServerStartupError(KitError):
+    """The test server could not start; the message names the cause and how to fix it."""
+
+
+class StepInputError(KitError, ValueError, AssertionError):
+    """What a feature file (or a test) gave a step is unusable.
+
+    Malformed JSON, a bad JSONPath, an unknown marker or variable, a missing file, a bad
+    table: the message names the problem and the fix. It is an ``AssertionError`` so that
+    behave reports the step as failed with this message alone, and a ``ValueError``
+    because it is one.
+    """
+
+
+class RequestFailedError(KitError, requests.RequestException):
+    """A request got no response: timeout, connection refused, invalid URL, ...
+
+    The message names the method, the URL (credentials redacted) and the cause; the
+    original ``requests`` exception is the ``__cause__``. It is still a
+    :class:`requests.RequestException`, so code that catches those keeps working.
+    """
+
+
+class NoResponseError(KitError):
+    """An assertion asked about "the response" before any request was sent."""
+
+
+class PathNotFound(KitError, LookupError):
+    """A JSONPath selected nothing; the message names the deepest part that does exist."""
+
+
+class AmbiguousPath(KitError, LookupError):
+    """A JSONPath meant to select one value selected several."""
+
+
+class CheckFailed(KitError, AssertionError):
+    """An expectation about the service did not hold: a test failure, not a mistake."""
+
+
+class MismatchError(CheckFailed):
+    """A document did not match its expectation; ``mismatches`` lists every difference."""
+
+    def __init__(self, message: str, mismatches: Sequence[Mismatch]) -> None:
+        super().__init__(message)
+        self.mismatches = list(mismatches)
+
+
+class ExchangeAssertionError(CheckFailed):
+    """An expectation about an HTTP exchange did not hold; the message shows the exchange."""
+
+    def __init__(self, summary: str, exchange: Exchange) -> None:
+        super().__init__(f"{summary}\n\n{exchange.describe()}")
+        self.summary = summary
+        self.exchange = exchange
+
+
+class UnhandledServerError(CheckFailed):
+    """The app raised an exception it did not handle while answering a request."""
+
+    def __init__(self, message: str, errors: list[UnhandledError]) -> None:
+        super().__init__(message)
+        self.errors = errors

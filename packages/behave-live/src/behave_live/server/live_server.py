@@ -1,0 +1,376 @@
+"""UvicornTestServer: a real uvicorn server in a background thread, started and stopped in ~1 ms.
+
+Why not ``threading.Thread(target=uvicorn.Server(config).run)``? That common pattern
+costs ~200 ms per stop (uvicorn checks ``should_exit`` every 0.1 s and its shutdown sleeps
+0.1 s), races for ports when the port is probed before uvicorn binds it, and hangs forever
+when the app fails to start (uvicorn's ``sys.exit`` vanishes inside a thread). Here:
+
+* the listening socket is bound before the thread starts (see ``_listening_socket``);
+* readiness and stop requests are events, never polling loops on a 0.1 s clock;
+* shutdown is uvicorn's graceful sequence (stop listening, let in-flight requests finish,
+  lifespan shutdown) with fine-grained wake-ups and a bound;
+* every startup failure becomes a :class:`ServerStartupError` naming its cause.
+
+The sequence drives ``uvicorn.Server.startup`` and its ``server_state`` directly, which is why
+pyproject pins the uvicorn range.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import logging
+import socket
+import sys
+import threading
+import time
+from collections.abc import Callable, Coroutine
+from types import TracebackType
+from typing import Any, Literal
+
+import uvicorn
+
+from behave_live.errors import ServerStartupError
+from behave_live.server.app_loading import AppSpec, load_app
+from behave_live.server.instrumentation import AppInstrumentation, UnhandledError
+from behave_live.server.listening_socket import bind_listening_socket, format_base_url
+from behave_live.server.log import ServerLog
+from behave_live.server.thread import ServerThread
+
+__all__ = ["UvicornTestServer"]
+
+logger = logging.getLogger(__name__)
+
+_UVICORN_LOGGERS = ("uvicorn.error", "uvicorn.access", "uvicorn.asgi")
+_ASGIApp = Callable[..., Any]
+
+
+class UvicornTestServer:
+    """A uvicorn server on a background thread, for tests that talk real HTTP.
+
+    Example::
+
+        with UvicornTestServer("app:create_app") as server:
+            requests.get(f"{server.base_url}/health")
+
+    ``app`` is an ASGI app, an import string ``"package.module:attribute"``, or a
+    zero-argument factory. ``port=0`` (the default) lets the kernel pick a free port.
+    ``thread`` lets servers started one after another share a :class:`ServerThread`
+    (by default each server runs on a thread of its own). Extra keyword arguments go to
+    :class:`uvicorn.Config` unchanged.
+    """
+
+    def __init__(
+        self,
+        app: AppSpec,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        *,
+        factory: bool | None = None,
+        lifespan: Literal["on", "off", "auto"] = "on",
+        startup_timeout: float = 5.0,
+        shutdown_timeout: float = 5.0,
+        thread: ServerThread | None = None,
+        **uvicorn_options: Any,
+    ) -> None:
+        self.app = app
+        self.host = host
+        self.port = port
+        self.factory = factory
+        # "on", not uvicorn's "auto": "auto" logs a failing lifespan as "unsupported" and
+        # keeps serving, which hides a broken startup.
+        self.lifespan = lifespan
+        self.startup_timeout = startup_timeout
+        self.shutdown_timeout = shutdown_timeout
+        self.uvicorn_options = uvicorn_options
+        self.log = ServerLog()
+        # A thread shared with other servers (see ServerThread), or None for one of our own.
+        self.thread = thread
+        self._base_url: str | None = None
+        self._running_on: ServerThread | None = None
+        self._serving: concurrent.futures.Future[None] | None = None
+        self._stop_requested: asyncio.Event | None = None
+        self._ready = threading.Event()
+        self._finished = threading.Event()
+        self._failure: str | None = None
+        self._instrumentation: AppInstrumentation | None = None
+
+    # -- public API -----------------------------------------------------------------------
+
+    @property
+    def base_url(self) -> str:
+        """The root URL of the running server, such as ``http://127.0.0.1:41234``."""
+        if self._base_url is None:
+            raise RuntimeError("The server is not running: call start() first.")
+        return self._base_url
+
+    @property
+    def is_running(self) -> bool:
+        """True between a successful :meth:`start` and :meth:`stop`."""
+        return self._base_url is not None
+
+    @property
+    def unhandled_errors(self) -> list[UnhandledError]:
+        """Requests of the current (or last) run that ended in an unhandled app exception.
+
+        Call :meth:`wait_until_idle` first when a response just arrived: the app records the
+        error a moment after the client has its 500.
+        """
+        return list(self._instrumentation.errors) if self._instrumentation else []
+
+    def wait_until_idle(self, timeout: float = 1.0) -> bool:
+        """Wait until the app is working on no request (at most ``timeout`` s); True if so."""
+        return self._instrumentation.wait_until_idle(timeout) if self._instrumentation else True
+
+    def start(self) -> UvicornTestServer:
+        """Start serving and return once the server accepts requests.
+
+        Raises :class:`ServerStartupError` (never hangs) when the app cannot be loaded, the
+        port cannot be bound, lifespan startup fails, or startup takes longer than
+        ``startup_timeout`` seconds. Nothing is left running after a failure.
+        """
+        if self._running_on is not None:
+            raise RuntimeError("The server is already running: call stop() before start().")
+        if self.thread is not None and self.thread.stuck:
+            raise ServerStartupError(
+                f"Server did not start: {self.thread!r} is still blocked by a server that "
+                "could not be stopped earlier. Give this server a new ServerThread."
+            )
+        app = load_app(self.app, factory=self.factory)
+        self._quiet_uvicorn_loggers()
+        # Before the socket and the loop exist: a bad uvicorn option (TypeError) leaks nothing.
+        config = self._config(app)
+        sock = bind_listening_socket(self.host, self.port)
+        self._failure = None
+        self._ready.clear()
+        self._finished.clear()
+        self._stop_requested = asyncio.Event()  # loop-bound lazily, on first use in the loop
+        self._running_on = self.thread or ServerThread()
+        self.log.attach()
+        self._serving = self._running_on.start().submit(self._serve_reporting(config, sock))
+        started = self._ready.wait(self.startup_timeout)
+        if started and self._failure is None:
+            self._base_url = format_base_url(sock)
+            return self
+        cause = self._failure or self._lifespan_still_running_message()
+        self._abandon()
+        raise ServerStartupError(cause)
+
+    def stop(self) -> None:
+        """Stop gracefully: stop listening, let in-flight requests finish, run lifespan shutdown.
+
+        Requests still running after ``shutdown_timeout`` seconds are cancelled. Calling
+        ``stop()`` on a stopped server does nothing.
+        """
+        running_on, stop_requested = self._running_on, self._stop_requested
+        if running_on is None or stop_requested is None:
+            return
+        self._base_url = None
+        running_on.call(stop_requested.set)
+        self._release(running_on)
+
+    def __enter__(self) -> UvicornTestServer:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    def __repr__(self) -> str:
+        where = self._base_url or "stopped"
+        return f"<UvicornTestServer {self.app!r} {where}>"
+
+    # -- running in the thread ------------------------------------------------------------
+
+    def _config(self, app: _ASGIApp) -> uvicorn.Config:
+        options: dict[str, Any] = {
+            # None: leave logging alone, so records propagate to the process's handlers
+            # (behave's log capture, pytest's caplog) and to self.log.
+            "log_config": None,
+            "timeout_graceful_shutdown": self.shutdown_timeout,
+            # Startup/shutdown chatter and access lines would drown the records that matter
+            # when a scenario fails (warnings, tracebacks); the exchange log has the requests.
+            # A test server sits behind no proxy: skip the X-Forwarded-* middleware (and
+            # its per-start parsing of trusted addresses).
+            "proxy_headers": False,
+            **self.uvicorn_options,
+        }
+        self._instrumentation = AppInstrumentation(app)
+        return uvicorn.Config(
+            self._instrumentation, lifespan=self.lifespan, interface="asgi3", **options
+        )
+
+    @staticmethod
+    def _quiet_uvicorn_loggers() -> None:
+        """Hide uvicorn's INFO chatter (startup, shutdown, access lines) once per process.
+
+        Levels are global, so they are set only where nobody has chosen one; set a level
+        on the "uvicorn.error" or "uvicorn.access" logger to see more.
+        """
+        for name in _UVICORN_LOGGERS:
+            named = logging.getLogger(name)
+            if named.level == logging.NOTSET:
+                named.setLevel(logging.WARNING)
+
+    async def _serve_reporting(self, config: uvicorn.Config, sock: socket.socket) -> None:
+        """Serve until asked to stop; report any failure instead of raising it on the loop.
+
+        A SystemExit (uvicorn's reaction to a failed startup) must not escape: on a loop
+        thread it would vanish, or stop a loop that other servers share.
+        """
+        self.log.bind_to_current_context()
+        try:
+            await self._serve(config, sock)
+        except asyncio.CancelledError:
+            raise  # start() gave up waiting (startup timeout); it reports the cause
+        except BaseException as exc:
+            self._failure = self._failure or f"Server did not start: {exc!r}"
+            logger.exception("The test server failed")
+        finally:
+            sock.close()  # idempotent; covers failures before uvicorn owned the socket
+            self._finished.set()
+            self._ready.set()  # wakes start() at once when startup failed
+
+    async def _serve(self, config: uvicorn.Config, sock: socket.socket) -> None:
+        config.load()
+        server = uvicorn.Server(config)
+        server.lifespan = config.lifespan_class(config)
+        try:
+            await server.startup(sockets=[sock])
+        except SystemExit:
+            # uvicorn exits with status 3 when lifespan startup fails.
+            self._failure = f"Server did not start: {self._lifespan_failure_reason()}"
+            return
+        await server.on_tick(0)  # sets the Date and default headers, as uvicorn's loop would
+        self._ready.set()
+        refresh = _DefaultHeaderRefresh(server)
+        try:
+            assert self._stop_requested is not None
+            await self._stop_requested.wait()
+        finally:
+            refresh.cancel()
+            await self._shutdown(server)
+
+    async def _shutdown(self, server: uvicorn.Server) -> None:
+        """Uvicorn's graceful shutdown, minus its fixed 0.1 s sleeps and polls."""
+        for listener in server.servers:
+            listener.close()
+        state = server.server_state
+        for connection in list(state.connections):
+            connection.shutdown()  # idle keep-alive: closes now; busy: closes after response
+        in_flight_done = await _wait_for(
+            lambda: not state.connections and not state.tasks, self.shutdown_timeout
+        )
+        if not in_flight_done:
+            logger.error(
+                "Cancelling %d request(s) still running after the %.1f s shutdown timeout",
+                len(state.tasks),
+                self.shutdown_timeout,
+            )
+            for task in list(state.tasks):
+                task.cancel(msg="Test server stopped: shutdown timeout exceeded")
+            for connection in list(state.connections):
+                connection.transport.abort()
+            await _wait_for(lambda: not state.tasks, 1.0)
+        try:
+            await _within(self.shutdown_timeout, server.lifespan.shutdown())
+        except asyncio.TimeoutError:
+            logger.error(
+                "The app's lifespan shutdown did not finish in %.1f s", self.shutdown_timeout
+            )
+
+    # -- lifespan failures ----------------------------------------------------------------
+
+    def _lifespan_failure_reason(self) -> str:
+        watched = self._instrumentation
+        reason = (
+            watched and watched.lifespan_error
+        ) or "the app reported 'lifespan.startup.failed'"
+        return (
+            f"lifespan startup failed: {reason}. Fix the app's startup code, or pass "
+            "lifespan='off' if the app does not implement the ASGI lifespan protocol."
+        )
+
+    def _lifespan_still_running_message(self) -> str:
+        return (
+            f"Server did not start within {self.startup_timeout} s: the app's lifespan startup "
+            "had not finished. Look for a startup handler that waits forever, or raise "
+            "startup_timeout."
+        )
+
+    # -- cleanup --------------------------------------------------------------------------
+
+    def _abandon(self) -> None:
+        """Tear down after a failed start: cancel the startup and release everything."""
+        if self._running_on is None or self._serving is None:
+            return
+        self._serving.cancel()  # cancels the task on the loop; no-op if it already finished
+        self._release(self._running_on)
+
+    def _release(self, running_on: ServerThread) -> None:
+        """Wait (bounded) for the serving task to end, then free the thread if it is ours."""
+        finished = self._finished.wait(self.shutdown_timeout + 1.0)
+        if not finished:
+            running_on.stuck = True
+            logger.error(
+                "The test server on %s did not stop within %.1f s",
+                running_on.name,
+                self.shutdown_timeout + 1.0,
+            )
+        if running_on is not self.thread and not running_on.close(1.0):
+            logger.error("The test server thread %s did not end in time", running_on.name)
+        self.log.detach()
+        self._running_on = self._serving = self._stop_requested = None
+
+
+class _DefaultHeaderRefresh:
+    """Refresh the Date header once a second, as uvicorn's own main loop does.
+
+    A timer callback rather than a task: cancelling it at stop costs no loop iteration.
+    """
+
+    def __init__(self, server: uvicorn.Server) -> None:
+        self._server = server
+        self._loop = asyncio.get_running_loop()
+        self._handle = self._loop.call_later(1.0, self._tick)
+        self._task: asyncio.Task[bool] | None = None
+
+    def _tick(self) -> None:
+        self._task = self._loop.create_task(self._server.on_tick(0))
+        self._handle = self._loop.call_later(1.0, self._tick)
+
+    def cancel(self) -> None:
+        self._handle.cancel()
+        if self._task is not None:
+            self._task.cancel()
+
+
+async def _within(timeout: float, awaitable: Coroutine[Any, Any, None]) -> None:
+    """Await with a time limit (``asyncio.timeout`` adds no task, unlike ``wait_for``)."""
+    if sys.version_info >= (3, 11):
+        async with asyncio.timeout(timeout):
+            await awaitable
+    else:  # pragma: no cover - Python 3.10
+        await asyncio.wait_for(awaitable, timeout)
+
+
+async def _wait_for(condition: Callable[[], bool], timeout: float) -> bool:
+    """Wait until ``condition()`` holds, at most ``timeout`` seconds; return whether it held.
+
+    Connections close within a loop iteration or two, so the first checks yield without
+    sleeping; after that, 1 ms wake-ups keep a long wait cheap and a short one short.
+    """
+    deadline = time.monotonic() + timeout
+    for _ in range(10):
+        if condition():
+            return True
+        await asyncio.sleep(0)
+    while not condition():
+        if time.monotonic() >= deadline:
+            return False
+        await asyncio.sleep(0.001)
+    return True

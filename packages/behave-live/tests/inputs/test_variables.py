@@ -1,0 +1,254 @@
+"""Scenario variables: lookup order, plain and JSON substitution, and the error messages."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from behave_live.errors import StepInputError
+from behave_live.inputs.variables import Variables
+
+USERDATA = {"app": "app:create_app", "limit": "10"}
+
+
+@pytest.fixture
+def variables() -> Variables:
+    return Variables(USERDATA)
+
+
+# -- lookup -------------------------------------------------------------------------------
+
+
+def test_a_saved_value_is_found(variables: Variables) -> None:
+    variables.save("task_id", 42)
+    assert variables["task_id"] == 42
+    assert "task_id" in variables
+
+
+def test_userdata_is_the_fallback(variables: Variables) -> None:
+    assert variables["app"] == "app:create_app"
+    assert "app" in variables
+
+
+def test_a_saved_value_hides_userdata_of_the_same_name(variables: Variables) -> None:
+    variables.save("app", "mine")
+    assert variables["app"] == "mine"
+    assert variables.known_names() == ["app", "limit"]
+
+
+def test_known_names_list_saved_values_first(variables: Variables) -> None:
+    variables.save("token", "t")
+    variables["id"] = 1  # item assignment saves too
+    assert variables.known_names() == ["token", "id", "app", "limit"]
+
+
+def test_no_userdata_at_all() -> None:
+    assert Variables().known_names() == []
+    assert Variables(None).substitute("plain") == "plain"
+
+
+@pytest.mark.parametrize("name", ["1st", "my name", "", "a/b", "${x}", "env:HOME"])
+def test_a_name_that_cannot_be_referred_to_is_refused(variables: Variables, name: str) -> None:
+    with pytest.raises(StepInputError, match="cannot be a variable name"):
+        variables.save(name, "value")
+
+
+@pytest.mark.parametrize("name", ["id", "_id", "task_id", "task.id", "task-id", "T2"])
+def test_valid_names_can_be_saved_and_used(variables: Variables, name: str) -> None:
+    variables.save(name, "v")
+    assert variables.substitute(f"<${{{name}}}>") == "<v>"
+
+
+# -- unknown names --------------------------------------------------------------------------
+
+
+def test_an_unknown_name_is_an_error_naming_it_and_the_known_ones(variables: Variables) -> None:
+    variables.save("person_id", 7)
+    with pytest.raises(StepInputError) as raised:
+        variables.substitute("/tasks/${task_id}")
+    message = str(raised.value)
+    assert message.startswith(
+        "Unknown variable ${task_id}. Known variables: person_id, app, limit."
+    )
+    assert '"$.id" as "task_id"' in message
+    assert "-D task_id=..." in message
+    assert "\\${task_id}" in message
+
+
+def test_an_unknown_name_says_where_it_was_used(variables: Variables) -> None:
+    with pytest.raises(StepInputError, match=r"Unknown variable \$\{x\} \(in the path\)\. "):
+        variables.substitute("/${x}", "in the path")
+
+
+def test_no_known_names_says_so() -> None:
+    with pytest.raises(StepInputError, match="Known variables: none yet"):
+        Variables().substitute("${anything}")
+
+
+def test_getitem_of_an_unknown_name_raises_the_same_message(variables: Variables) -> None:
+    with pytest.raises(StepInputError, match=r"Unknown variable \$\{nope\}\. Known variables"):
+        variables["nope"]
+
+
+def test_an_unknown_name_is_a_step_failure_not_an_error() -> None:
+    # StepInputError is an AssertionError: behave shows the message, without a traceback.
+    with pytest.raises(AssertionError):
+        Variables().substitute("${x}")
+
+
+# -- plain substitution ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("abc", "/items/abc"),
+        (42, "/items/42"),
+        (1.5, "/items/1.5"),
+        (True, "/items/true"),
+        (None, "/items/null"),
+        ([1, "a"], '/items/[1, "a"]'),
+        ({"a": 1}, '/items/{"a": 1}'),
+        ("Ünïcødé", "/items/Ünïcødé"),
+    ],
+)
+def test_values_are_inserted_as_text(variables: Variables, value: Any, expected: str) -> None:
+    variables.save("v", value)
+    assert variables.substitute("/items/${v}") == expected
+
+
+def test_several_references_and_spaces_inside_the_braces(variables: Variables) -> None:
+    variables.save("a", "x")
+    variables.save("b", 2)
+    assert variables.substitute("${a}-${ b }-${a}") == "x-2-x"
+
+
+def test_text_without_references_is_unchanged(variables: Variables) -> None:
+    for text in ["", "plain", "$ 5", "{braces}", "$name", "a $ {b}", "price: $10"]:
+        assert variables.substitute(text) == text
+
+
+def test_a_value_is_not_substituted_again(variables: Variables) -> None:
+    # A saved value that looks like a reference is data, not a template.
+    variables.save("a", "${b}")
+    assert variables.substitute("${a}") == "${b}"
+
+
+def test_a_backslash_keeps_a_reference_literal(variables: Variables) -> None:
+    assert variables.substitute("cost: \\${amount}") == "cost: ${amount}"
+    assert variables.substitute("\\${app} is ${app}") == "${app} is app:create_app"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["${user name}", "${1st}", "${", "${app", "${}", "${ }", "${env:}", "x ${a/b} y"],
+)
+def test_a_malformed_reference_is_an_error(variables: Variables, text: str) -> None:
+    with pytest.raises(StepInputError, match="is not a variable reference"):
+        variables.substitute(text, "in the doc-string")
+
+
+def test_a_malformed_reference_message_quotes_it_and_says_where(variables: Variables) -> None:
+    with pytest.raises(StepInputError) as raised:
+        variables.substitute('{"name": "${user name}"}', "in the JSON doc-string")
+    assert str(raised.value).startswith(
+        "'${user name}' (in the JSON doc-string) is not a variable reference:"
+    )
+    assert "write \\${ instead of ${" in str(raised.value)
+
+
+# -- environment variables ----------------------------------------------------------------
+
+
+def test_an_environment_variable_is_read(
+    variables: Variables, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BEHAVE_LIVE_TEST_TOKEN", "s3cret")
+    assert variables.substitute("Bearer ${env:BEHAVE_LIVE_TEST_TOKEN}") == "Bearer s3cret"
+
+
+def test_an_empty_environment_variable_is_allowed(
+    variables: Variables, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BEHAVE_LIVE_EMPTY", "")
+    assert variables.substitute("[${env:BEHAVE_LIVE_EMPTY}]") == "[]"
+
+
+def test_an_unset_environment_variable_is_an_error(
+    variables: Variables, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("BEHAVE_LIVE_UNSET", raising=False)
+    with pytest.raises(StepInputError) as raised:
+        variables.substitute("${env:BEHAVE_LIVE_UNSET}", "in the header X-Token")
+    assert str(raised.value) == (
+        "The environment variable 'BEHAVE_LIVE_UNSET' used as ${env:BEHAVE_LIVE_UNSET} "
+        "(in the header X-Token) is not set. Set it before running behave "
+        "(export BEHAVE_LIVE_UNSET=...)."
+    )
+
+
+def test_env_is_not_looked_up_in_saved_values(
+    variables: Variables, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HOME_DIR_TEST", "from-env")
+    variables.save("HOME_DIR_TEST", "saved")
+    assert variables.substitute("${env:HOME_DIR_TEST} ${HOME_DIR_TEST}") == "from-env saved"
+
+
+# -- JSON substitution ----------------------------------------------------------------------
+
+
+def test_json_keeps_numbers_numbers_outside_strings(variables: Variables) -> None:
+    variables.save("id", 42)
+    text = variables.substitute_json('{"id": ${id}, "label": "item ${id}"}')
+    assert json.loads(text) == {"id": 42, "label": "item 42"}
+
+
+def test_json_userdata_text_outside_strings_is_json_text(variables: Variables) -> None:
+    # -D limit=10 arrives as the text "10": bare, it becomes the number 10.
+    assert json.loads(variables.substitute_json('{"limit": ${limit}}')) == {"limit": 10}
+
+
+def test_json_escapes_strings_inside_strings(variables: Variables) -> None:
+    variables.save("name", 'Ada "the Countess" \\ Lovelace\nof Ockham')
+    text = variables.substitute_json('{"name": "${name}"}')
+    assert json.loads(text) == {"name": 'Ada "the Countess" \\ Lovelace\nof Ockham'}
+
+
+def test_json_inserts_documents_outside_strings(variables: Variables) -> None:
+    variables.save("user", {"id": 1, "tags": ["a"]})
+    variables.save("flag", False)
+    variables.save("nothing", None)
+    text = variables.substitute_json('{"owner": ${user}, "on": ${flag}, "x": ${nothing}}')
+    assert json.loads(text) == {"owner": {"id": 1, "tags": ["a"]}, "on": False, "x": None}
+
+
+def test_json_inserts_documents_inside_strings_as_escaped_text(variables: Variables) -> None:
+    variables.save("user", {"id": 1})
+    assert json.loads(variables.substitute_json('["${user}"]')) == ['{"id": 1}']
+
+
+def test_json_string_detection_handles_escaped_quotes(variables: Variables) -> None:
+    variables.save("q", 'say "hi"')
+    # The \" inside the first string must not end it: ${q} is still inside a string.
+    text = variables.substitute_json('{"a": "x\\" ${q}", "b": 1}')
+    assert json.loads(text) == {"a": 'x" say "hi"', "b": 1}
+
+
+def test_json_literal_reference_in_a_string(variables: Variables) -> None:
+    assert json.loads(variables.substitute_json('{"t": "\\${app}"}')) == {"t": "${app}"}
+
+
+def test_json_unknown_variable_says_where(variables: Variables) -> None:
+    with pytest.raises(StepInputError, match=r"\(in the JSON file data/x\.json\)"):
+        variables.substitute_json('{"a": "${missing}"}', "in the JSON file data/x.json")
+
+
+def test_json_environment_values_are_escaped_inside_strings(
+    variables: Variables, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BEHAVE_LIVE_QUOTED", 'a"b')
+    text = variables.substitute_json('{"v": "${env:BEHAVE_LIVE_QUOTED}"}')
+    assert json.loads(text) == {"v": 'a"b'}
