@@ -20,7 +20,7 @@ from behave_live.errors import (
     RequestFailedError,
     StepInputError,
 )
-from behave_live.http.response_values import header_value, json_value, status_code
+from behave_live.http.assertions import json_value, response_header
 from behave_live.http.session import (
     DEFAULT_TIMEOUT,
     BearerAuth,
@@ -571,8 +571,7 @@ def test_values_are_read_from_the_last_response(http: HttpSession) -> None:
     exchange = http.last_exchange
     assert json_value(exchange, "$.id") == 42
     assert json_value(exchange, "tags[1]") == "b"
-    assert header_value(exchange, "content-TYPE") == "application/json"
-    assert status_code(exchange) == 200
+    assert response_header(exchange, "content-TYPE") == "application/json"
 
 
 def test_a_missing_json_value_fails_showing_the_exchange(http: HttpSession) -> None:
@@ -593,7 +592,7 @@ def test_an_ambiguous_json_value_fails(http: HttpSession) -> None:
 def test_a_missing_header_fails_listing_the_headers_present(http: HttpSession) -> None:
     http.get("/health")
     with pytest.raises(ExchangeAssertionError) as raised:
-        header_value(http.last_exchange, "Location")
+        response_header(http.last_exchange, "Location")
     assert re.match(
         r"Cannot read the response header 'Location': the response has no such header "
         r"\(it has: .*content-type.*\)\.",
