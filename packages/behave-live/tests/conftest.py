@@ -8,8 +8,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from kit_testing.apps import create_app
 from starlette.applications import Starlette
+
+from kit_testing.apps import create_app
 
 
 @pytest.fixture(scope="session")

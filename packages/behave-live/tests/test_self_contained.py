@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from kit_testing import KIT_DIR, TESTS_DIR
 
 # Top-level names of the project around the kit: importable only from the repository root.

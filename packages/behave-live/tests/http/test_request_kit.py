@@ -12,8 +12,6 @@ from pathlib import Path
 
 import pytest
 import requests
-from kit_testing import DATA_DIR, TESTS_DIR
-from kit_testing.inspection import BASIC_PASSWORD, BASIC_USER, BEARER_TOKEN
 
 from behave_live.errors import (
     ExchangeAssertionError,
@@ -39,6 +37,8 @@ from behave_live.inputs.request_bodies import (
 )
 from behave_live.inputs.tables import name_value_pairs, unique_name_values
 from behave_live.inputs.variables import Variables
+from kit_testing import DATA_DIR, TESTS_DIR
+from kit_testing.inspection import BASIC_PASSWORD, BASIC_USER, BEARER_TOKEN
 
 # The tests directory stands in for a features directory: it holds data/ (hello.txt, ...).
 FEATURES = TESTS_DIR

@@ -25,7 +25,6 @@ from pathlib import Path
 
 import pytest
 import requests
-from kit_testing.apps import APP_SPEC, create_app
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
@@ -33,6 +32,7 @@ from starlette.routing import Route
 
 from behave_live import ServerStartupError, UvicornTestServer
 from behave_live.server.listening_socket import bind_listening_socket
+from kit_testing.apps import APP_SPEC, create_app
 
 # Hang guard only: a start that fails must raise within its startup_timeout plus this margin.
 HANG_MARGIN = 3.0

@@ -21,9 +21,9 @@ from http.client import HTTPConnection
 from pathlib import Path
 
 import requests
-from kit_testing.apps import create_app, marked_app
 
 from behave_live import ServerStartupError, UvicornTestServer
+from kit_testing.apps import create_app, marked_app
 
 CYCLES = 300
 PROCESSES = 4

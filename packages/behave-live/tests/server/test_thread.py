@@ -12,7 +12,6 @@ from collections.abc import AsyncIterator
 
 import pytest
 import requests
-from kit_testing.apps import create_app
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
@@ -20,6 +19,7 @@ from starlette.routing import Route
 
 from behave_live import ServerStartupError, UvicornTestServer
 from behave_live.server.thread import ServerThread
+from kit_testing.apps import create_app
 
 _app_logger = logging.getLogger("tests.server_thread.app")
 
