@@ -6,35 +6,27 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
-from app import create_app
 from behave_live import UvicornTestServer
 from behave_live.http.session import HttpSession
-
-
-@pytest.fixture(scope="session")
-def live_server_app() -> object:
-    return create_app
 
 
 def test_http_talks_to_a_fresh_live_server(
     http: HttpSession, live_server: UvicornTestServer
 ) -> None:
-    response = http.post("/api/visits")
+    response = http.post("/visits")
 
     assert response.json() == {"visits": 1}
     assert http.base_url == live_server.base_url
 
 
 def test_every_test_gets_its_own_server(http: HttpSession) -> None:
-    assert http.post("/api/visits").json() == {"visits": 1}
+    assert http.post("/visits").json() == {"visits": 1}
 
 
 def test_the_shared_server_keeps_its_state(shared_live_server: UvicornTestServer) -> None:
     with HttpSession(shared_live_server.base_url) as http:
-        first = http.post("/api/visits").json()["visits"]
-        second = http.post("/api/visits").json()["visits"]
+        first = http.post("/visits").json()["visits"]
+        second = http.post("/visits").json()["visits"]
 
     assert second == first + 1
 

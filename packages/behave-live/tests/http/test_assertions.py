@@ -1,4 +1,4 @@
-"""The response assertions of the kit, called directly against the demo app over real HTTP."""
+"""The response assertions of the kit, called directly against the test app over real HTTP."""
 
 from __future__ import annotations
 
@@ -56,7 +56,7 @@ from behave_live.inputs.feature_files import FeatureFiles
 from behave_live.inputs.variables import Variables
 from behave_live.matching import MISSING
 
-# `http` and `live_server` come from the kit's pytest plugin (live_server_app in pyproject).
+# `http` and `live_server` come from the kit's pytest plugin, serving kit_testing's app.
 
 
 def get(http: HttpSession, path: str) -> Exchange:
@@ -175,7 +175,7 @@ def test_an_empty_body_is_shown_as_empty(http: HttpSession) -> None:
 
 
 def test_response_time(http: HttpSession) -> None:
-    exchange = get(http, "/samples/slow?delay_ms=30")
+    exchange = get(http, "/slow?ms=30")
 
     assert_response_time_under(exchange, 5000)
     with pytest.raises(ExchangeAssertionError) as failure:

@@ -20,7 +20,7 @@ from behave_live.errors import (
     RequestFailedError,
     StepInputError,
 )
-from behave_live.http.response_values import header_value, json_value, status_code
+from behave_live.http.assertions import json_value, response_header
 from behave_live.http.session import (
     DEFAULT_TIMEOUT,
     BearerAuth,
@@ -37,12 +37,14 @@ from behave_live.inputs.request_bodies import (
 )
 from behave_live.inputs.tables import name_value_pairs, unique_name_values
 from behave_live.inputs.variables import Variables
+from kit_testing import DATA_DIR, TESTS_DIR
+from kit_testing.inspection import BASIC_PASSWORD, BASIC_USER, BEARER_TOKEN
 
-ROOT = Path(__file__).resolve().parents[4]  # the repository (until the kit has its own data)
-FEATURES = ROOT / "features"
+# The tests directory stands in for a features directory: it holds data/ (hello.txt, ...).
+FEATURES = TESTS_DIR
 
 
-# `http` and `live_server` come from the kit's pytest plugin (live_server_app in pyproject).
+# `http` and `live_server` come from the kit's pytest plugin, serving kit_testing's app.
 
 
 @dataclass
@@ -222,21 +224,14 @@ def test_no_response_before_the_first_request(http: HttpSession) -> None:
 # -- HttpSession: credentials and cookies -------------------------------------------------
 
 
-def test_a_bearer_token_from_the_login_endpoint_is_accepted(http: HttpSession) -> None:
-    login = http.post("/auth/token", json={"username": "ada", "password": "analytical-engine"})
-    assert login.status_code == 201
-    http.use_bearer_token(login.json()["token"])
-    answer = http.get("/auth/bearer")
-    assert answer.status_code == 200
-    assert answer.json() == {"authenticated": True, "scheme": "bearer", "credentials_present": True}
-
-
-def test_an_unknown_bearer_token_is_refused_without_being_echoed(http: HttpSession) -> None:
+def test_a_bearer_token_is_sent_with_every_request(http: HttpSession) -> None:
+    http.use_bearer_token(BEARER_TOKEN)
+    for _ in range(2):
+        answer = http.get("/auth/bearer")
+        assert answer.status_code == 200
+        assert answer.json() == {"authenticated": True, "scheme": "bearer"}
     http.use_bearer_token("made-up-token")
-    answer = http.get("/auth/bearer")
-    assert answer.status_code == 401
-    assert answer.headers["WWW-Authenticate"] == "Bearer"
-    assert "made-up-token" not in answer.text
+    assert http.get("/auth/bearer").status_code == 401
 
 
 def test_the_bearer_token_never_shows_in_a_repr() -> None:
@@ -250,10 +245,10 @@ def test_an_empty_bearer_token_is_refused(token: str) -> None:
 
 
 def test_basic_auth_is_sent_and_the_password_never_echoed(http: HttpSession) -> None:
-    http.use_basic_auth("ada", "analytical-engine")
+    http.use_basic_auth(BASIC_USER, BASIC_PASSWORD)
     answer = http.get("/auth/basic")
-    assert answer.json() == {"authenticated": True, "scheme": "basic", "username": "ada"}
-    http.use_basic_auth("ada", "wrong-password")
+    assert answer.json() == {"authenticated": True, "scheme": "basic", "username": BASIC_USER}
+    http.use_basic_auth(BASIC_USER, "wrong-password")
     refused = http.get("/auth/basic")
     assert refused.status_code == 401
     assert "wrong-password" not in refused.text
@@ -275,11 +270,6 @@ def test_credentials_are_redacted_when_an_exchange_is_shown(http: HttpSession) -
     http.use_bearer_token("tok-5678")
     http.get("/auth/bearer")
     assert "tok-5678" not in http.last_exchange.describe()
-
-
-def test_the_inspect_endpoint_hides_credentials(http: HttpSession) -> None:
-    http.use_bearer_token("tok-5678")
-    assert http.get("/inspect").json()["headers"]["authorization"] == "Bearer <hidden>"
 
 
 def test_a_cookie_set_by_the_server_is_sent_back(http: HttpSession) -> None:
@@ -373,8 +363,10 @@ def test_unique_names_refuse_repeats_case_insensitively() -> None:
 # -- feature files ------------------------------------------------------------------------
 
 
-def test_the_features_directory_is_found_next_to_steps() -> None:
-    assert FeatureFiles.locate(ROOT).directory == FEATURES
+def test_the_features_directory_is_found_next_to_steps(tmp_path: Path) -> None:
+    (tmp_path / "features").mkdir()
+    (tmp_path / "steps").mkdir()
+    assert FeatureFiles.locate(tmp_path).directory == (tmp_path / "features").resolve()
 
 
 def test_the_base_directory_is_the_features_directory_when_steps_are_inside(
@@ -384,7 +376,10 @@ def test_the_base_directory_is_the_features_directory_when_steps_are_inside(
 
 
 def test_a_configured_features_directory_wins(tmp_path: Path) -> None:
-    assert FeatureFiles.locate(ROOT, str(tmp_path)).directory == tmp_path.resolve()
+    (tmp_path / "project" / "features").mkdir(parents=True)
+    (tmp_path / "elsewhere").mkdir()
+    located = FeatureFiles.locate(tmp_path / "project", str(tmp_path / "elsewhere"))
+    assert located.directory == (tmp_path / "elsewhere").resolve()
 
 
 def test_a_file_is_read_relative_to_the_features_directory() -> None:
@@ -447,7 +442,7 @@ def test_an_invalid_json_file_names_the_file() -> None:
     with pytest.raises(StepInputError) as raised:
         json_file_body(FeatureFiles(FEATURES), "data/invalid.json", Variables())
     assert str(raised.value).startswith(
-        f"The JSON file {FEATURES / 'data' / 'invalid.json'} is not valid JSON: "
+        f"The JSON file {DATA_DIR / 'invalid.json'} is not valid JSON: "
     )
 
 
@@ -464,7 +459,7 @@ def test_a_form_body_is_a_list_of_pairs() -> None:
 
 def test_a_multipart_body_sends_the_file_byte_for_byte() -> None:
     body = multipart_body(FeatureFiles(FEATURES), "data/bytes.bin", "file", [("k", "v")])
-    content = (FEATURES / "data" / "bytes.bin").read_bytes()
+    content = (DATA_DIR / "bytes.bin").read_bytes()
     assert body == {
         "files": [("file", ("bytes.bin", content, "application/octet-stream"))],
         "data": [("k", "v")],
@@ -476,7 +471,7 @@ def test_a_multipart_field_name_is_required() -> None:
         multipart_body(FeatureFiles(FEATURES), "data/hello.txt", " ")
 
 
-# -- bodies on the wire (the app's inspection endpoints) ----------------------------------
+# -- bodies on the wire (the test app's inspection endpoints) -----------------------------
 
 
 def test_a_form_arrives_as_fields(http: HttpSession) -> None:
@@ -486,7 +481,7 @@ def test_a_form_arrives_as_fields(http: HttpSession) -> None:
 
 
 def test_an_upload_arrives_intact(http: HttpSession) -> None:
-    content = (FEATURES / "data" / "bytes.bin").read_bytes()
+    content = (DATA_DIR / "bytes.bin").read_bytes()
     body = multipart_body(FeatureFiles(FEATURES), "data/bytes.bin", "file", [("note", "hi")])
     seen = http.post("/upload", **body).json()
     assert seen == {
@@ -509,23 +504,6 @@ def test_an_upload_of_an_empty_file(http: HttpSession) -> None:
     assert seen["files"][0]["sha256"] == hashlib.sha256(b"").hexdigest()
 
 
-def test_the_upload_endpoint_refuses_other_bodies(http: HttpSession) -> None:
-    answer = http.post("/upload", json={"a": 1})
-    assert answer.status_code == 400
-    assert "multipart/form-data" in answer.json()["detail"]
-
-
-def test_the_upload_endpoint_refuses_a_body_it_cannot_parse(http: HttpSession) -> None:
-    answer = http.post(
-        "/upload",
-        data=b'--XYZ\r\nContent-Disposition: form-data; name="a"\r\n\r\n1',
-        headers={"Content-Type": "multipart/form-data"},  # no boundary to split it on
-    )
-    assert answer.status_code == 400
-    assert "The multipart body is malformed" in answer.json()["detail"]
-    assert "boundary" in answer.json()["detail"].lower()
-
-
 def test_inspect_shows_query_headers_and_body(http: HttpSession) -> None:
     seen = http.patch(
         "/inspect?a=1&a=2&b=",
@@ -543,36 +521,15 @@ def test_inspect_shows_query_headers_and_body(http: HttpSession) -> None:
     )
 
 
-def test_inspect_shows_binary_bodies_as_null_text(http: HttpSession) -> None:
-    seen = http.post("/inspect", data=b"\xff\xfe").json()
-    assert seen["text"] is None
-    assert seen["body_size"] == 2
-
-
-def test_slow_is_bounded_and_checks_its_input(http: HttpSession) -> None:
-    assert http.get("/slow?ms=-5").json() == {"slept_ms": 0}
-    assert http.get("/slow?ms=soon").status_code == 400
-
-
-def test_set_cookie_needs_a_name(http: HttpSession) -> None:
-    assert http.post("/cookies/set?value=1").status_code == 400
-
-
-def test_the_token_endpoint_refuses_bad_credentials(http: HttpSession) -> None:
-    assert http.post("/auth/token", json={"username": "ada", "password": "x"}).status_code == 401
-    assert http.post("/auth/token", data=b"not json").status_code == 400
-
-
 # -- values saved from responses ----------------------------------------------------------
 
 
 def test_values_are_read_from_the_last_response(http: HttpSession) -> None:
-    http.post("/api/data", json={"id": 42, "tags": ["a", "b"]})
+    http.post("/echo", json={"id": 42, "tags": ["a", "b"]})
     exchange = http.last_exchange
     assert json_value(exchange, "$.id") == 42
     assert json_value(exchange, "tags[1]") == "b"
-    assert header_value(exchange, "content-TYPE") == "application/json"
-    assert status_code(exchange) == 200
+    assert response_header(exchange, "content-TYPE") == "application/json"
 
 
 def test_a_missing_json_value_fails_showing_the_exchange(http: HttpSession) -> None:
@@ -585,7 +542,7 @@ def test_a_missing_json_value_fails_showing_the_exchange(http: HttpSession) -> N
 
 
 def test_an_ambiguous_json_value_fails(http: HttpSession) -> None:
-    http.post("/api/data", json={"items": [{"id": 1}, {"id": 2}]})
+    http.post("/echo", json={"items": [{"id": 1}, {"id": 2}]})
     with pytest.raises(ExchangeAssertionError, match="selected 2 values"):
         json_value(http.last_exchange, "$.items[*].id")
 
@@ -593,7 +550,7 @@ def test_an_ambiguous_json_value_fails(http: HttpSession) -> None:
 def test_a_missing_header_fails_listing_the_headers_present(http: HttpSession) -> None:
     http.get("/health")
     with pytest.raises(ExchangeAssertionError) as raised:
-        header_value(http.last_exchange, "Location")
+        response_header(http.last_exchange, "Location")
     assert re.match(
         r"Cannot read the response header 'Location': the response has no such header "
         r"\(it has: .*content-type.*\)\.",

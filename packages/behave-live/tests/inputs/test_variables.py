@@ -10,7 +10,7 @@ import pytest
 from behave_live.errors import StepInputError
 from behave_live.inputs.variables import Variables
 
-USERDATA = {"app": "app:create_app", "limit": "10"}
+USERDATA = {"app": "shop.api:create_app", "limit": "10"}
 
 
 @pytest.fixture
@@ -28,7 +28,7 @@ def test_a_saved_value_is_found(variables: Variables) -> None:
 
 
 def test_userdata_is_the_fallback(variables: Variables) -> None:
-    assert variables["app"] == "app:create_app"
+    assert variables["app"] == "shop.api:create_app"
     assert "app" in variables
 
 
@@ -138,7 +138,7 @@ def test_a_value_is_not_substituted_again(variables: Variables) -> None:
 
 def test_a_backslash_keeps_a_reference_literal(variables: Variables) -> None:
     assert variables.substitute("cost: \\${amount}") == "cost: ${amount}"
-    assert variables.substitute("\\${app} is ${app}") == "${app} is app:create_app"
+    assert variables.substitute("\\${app} is ${app}") == "${app} is shop.api:create_app"
 
 
 @pytest.mark.parametrize(

@@ -30,9 +30,9 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
-from app import create_app
 from behave_live import ServerStartupError, UvicornTestServer
 from behave_live.server.listening_socket import bind_listening_socket
+from kit_testing.apps import APP_SPEC, create_app
 
 # Hang guard only: a start that fails must raise within its startup_timeout plus this margin.
 HANG_MARGIN = 3.0
@@ -243,7 +243,7 @@ def test_restart_after_stop_serves_again_with_the_same_object() -> None:
     server = UvicornTestServer(create_app)
     for _ in range(3):
         with server:
-            response = requests.post(f"{server.base_url}/api/visits", timeout=REQUEST_TIMEOUT)
+            response = requests.post(f"{server.base_url}/visits", timeout=REQUEST_TIMEOUT)
             assert response.status_code == 200
             # The factory runs on every start: each run has a fresh app and fresh state.
             assert response.json() == {"visits": 1}
@@ -251,10 +251,10 @@ def test_restart_after_stop_serves_again_with_the_same_object() -> None:
 
 
 def test_repr_names_the_app_and_where_it_listens() -> None:
-    server = UvicornTestServer("app:create_app")
-    assert repr(server) == "<UvicornTestServer 'app:create_app' stopped>"
+    server = UvicornTestServer(APP_SPEC)
+    assert repr(server) == f"<UvicornTestServer {APP_SPEC!r} stopped>"
     with server:
-        assert repr(server) == f"<UvicornTestServer 'app:create_app' {server.base_url}>"
+        assert repr(server) == f"<UvicornTestServer {APP_SPEC!r} {server.base_url}>"
 
 
 def test_ipv6_loopback_base_url_has_brackets() -> None:
@@ -297,17 +297,17 @@ def _raw_asgi_app(marker: str) -> Callable[..., object]:
     return app
 
 
-def _demo_app_instance() -> Starlette:
+def _app_instance() -> Starlette:
     return create_app()  # an ASGI app object, not the factory
 
 
 @pytest.mark.parametrize(
     "make_spec",
     [
-        pytest.param(_demo_app_instance, id="asgi-app-object"),
+        pytest.param(_app_instance, id="asgi-app-object"),
         pytest.param(lambda: create_app, id="factory-callable"),
-        pytest.param(lambda: "app:create_app", id="import-string-naming-a-factory"),
-        pytest.param(lambda: "app:app", id="import-string-naming-an-app"),
+        pytest.param(lambda: APP_SPEC, id="import-string-naming-a-factory"),
+        pytest.param(lambda: "kit_testing.apps:app", id="import-string-naming-an-app"),
     ],
 )
 def test_app_can_be_an_object_an_import_string_or_a_factory(
@@ -526,8 +526,8 @@ def test_missing_module_fails_with_the_import_string_in_the_message() -> None:
 
 
 def test_missing_attribute_fails_with_the_attribute_in_the_message() -> None:
-    error = _expect_startup_failure(UvicornTestServer("app:no_such_attribute"))
-    assert 'Attribute "no_such_attribute" not found in module "app"' in str(error)
+    error = _expect_startup_failure(UvicornTestServer("kit_testing.apps:no_such_attribute"))
+    assert 'Attribute "no_such_attribute" not found in module "kit_testing.apps"' in str(error)
 
 
 def test_module_raising_on_import_fails_with_its_own_error(

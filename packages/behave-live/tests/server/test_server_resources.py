@@ -1,7 +1,7 @@
 """UvicornTestServer under load: many cycles leak nothing; many processes never clash.
 
 Run as a script, this file is the worker of the multi-process test:
-``python tests/test_server_resources.py COUNT`` starts COUNT servers when told ``go`` on
+``python tests/server/test_server_resources.py COUNT`` starts COUNT servers when told ``go`` on
 stdin, reports ``{"pid": ..., "servers": [[port, marker], ...], "errors": [...]}`` as one
 JSON line, keeps them running until told ``stop``, then stops them and reports the threads
 still alive.
@@ -21,13 +21,9 @@ from http.client import HTTPConnection
 from pathlib import Path
 
 import requests
-from starlette.applications import Starlette
-from starlette.requests import Request
-from starlette.responses import JSONResponse
-from starlette.routing import Route
 
-from app import create_app
 from behave_live import ServerStartupError, UvicornTestServer
+from kit_testing.apps import create_app, marked_app
 
 CYCLES = 300
 PROCESSES = 4
@@ -35,7 +31,8 @@ SERVERS_PER_PROCESS = 150
 REQUEST_TIMEOUT = 10.0
 # Hang guard for the worker processes (each needs well under a second of work).
 WORKER_TIMEOUT = 60.0
-REPO_ROOT = Path(__file__).resolve().parent.parent
+# The kit's tests directory: the workers import kit_testing from it, as pytest does.
+TESTS_DIR = Path(__file__).resolve().parents[1]
 
 
 def _resources() -> tuple[frozenset[threading.Thread], int, int]:
@@ -107,8 +104,8 @@ def test_processes_starting_servers_at_once_never_clash() -> None:
     workers = [
         subprocess.Popen(
             [sys.executable, __file__, str(SERVERS_PER_PROCESS)],
-            cwd=REPO_ROOT,
-            env={**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO_ROOT), *_pythonpath()])},
+            cwd=TESTS_DIR,
+            env={**os.environ, "PYTHONPATH": os.pathsep.join([str(TESTS_DIR), *_pythonpath()])},
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -179,13 +176,6 @@ def _say(worker: subprocess.Popen[str], word: str) -> None:
 # -- the worker process -----------------------------------------------------------------------
 
 
-def _marked_app(marker: str) -> Starlette:
-    async def health(request: Request) -> JSONResponse:
-        return JSONResponse({"message": "OK", "server": marker})
-
-    return Starlette(routes=[Route("/health", health)])
-
-
 def _worker(count: int) -> None:
     print("ready", flush=True)
     assert sys.stdin.readline().strip() == "go"
@@ -193,7 +183,7 @@ def _worker(count: int) -> None:
     errors: list[str] = []
     for index in range(count):
         marker = f"{os.getpid()}-{index}"
-        server = UvicornTestServer(_marked_app(marker))
+        server = UvicornTestServer(marked_app(marker))
         try:
             server.start()
         except ServerStartupError as exc:

@@ -17,9 +17,9 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
-from app import create_app
 from behave_live import ServerStartupError, UvicornTestServer
 from behave_live.server.thread import ServerThread
+from kit_testing.apps import create_app
 
 _app_logger = logging.getLogger("tests.server_thread.app")
 
@@ -41,7 +41,7 @@ def test_servers_one_after_another_share_the_thread_but_not_the_app() -> None:
     with ServerThread() as thread:
         for _ in range(20):
             with UvicornTestServer(create_app, thread=thread) as server:
-                visits = requests.post(f"{server.base_url}/api/visits", timeout=5).json()
+                visits = requests.post(f"{server.base_url}/visits", timeout=5).json()
                 assert visits == {"visits": 1}  # a fresh app every time
                 assert thread.is_alive
 

@@ -2,7 +2,8 @@
 
 Each failure message starts with what was expected and what came back, then shows the
 request, the response and a curl command that repeats the request (credentials redacted).
-Assertions about JSON bodies live in :mod:`behave_live.http.json_assertions`.
+Assertions about JSON bodies live in :mod:`behave_live.http.json_assertions`. Reading one
+value out of a response (to save it as a variable) fails the same way when it is not there.
 """
 
 from __future__ import annotations
@@ -11,12 +12,12 @@ import re
 from collections.abc import Sequence
 from typing import Any, Final
 
-from behave_live.errors import ExchangeAssertionError
+from behave_live.errors import AmbiguousPath, ExchangeAssertionError, PathNotFound
 from behave_live.http.exchange import Exchange
 from behave_live.http.redaction import redact_body
 from behave_live.http.shown_values import shown_header
 from behave_live.inputs.expectations import STATUS_CLASSES, regular_expression
-from behave_live.matching import describe
+from behave_live.matching import describe, query_one
 
 __all__ = [
     "ExchangeAssertionError",
@@ -31,6 +32,7 @@ __all__ = [
     "assert_status",
     "assert_status_class",
     "assert_status_in",
+    "json_value",
     "response_header",
     "response_json",
 ]
@@ -192,6 +194,17 @@ def response_json(exchange: Exchange) -> Any:
             f"Expected a JSON response body, but it is not JSON ({content_type}, "
             f"{len(response.content)} bytes: {start}).",
             exchange,
+        ) from None
+
+
+def json_value(exchange: Exchange, path: str) -> Any:
+    """The one value a JSONPath (RFC 9535) selects in the JSON response body."""
+    document = response_json(exchange)
+    try:
+        return query_one(document, path)
+    except (PathNotFound, AmbiguousPath) as error:
+        raise ExchangeAssertionError(
+            f"Cannot read the JSON value at {path}: {error}", exchange
         ) from None
 
 

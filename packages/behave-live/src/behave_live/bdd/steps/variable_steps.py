@@ -13,7 +13,7 @@ from behave import register_type
 
 from behave_live.bdd.step_types import STEP_TYPES
 from behave_live.bdd.steps.decorators import given, step
-from behave_live.http.response_values import header_value, json_value, status_code
+from behave_live.http.assertions import json_value, response_header
 
 register_type(**STEP_TYPES)
 
@@ -36,7 +36,7 @@ def step_i_save_the_response_header_as(context: Any, header: str, name: str) -> 
     Example:
         And I save the response header "Location" as "location"
     """
-    value = header_value(context.http.last_exchange, context.variables.substitute(header))
+    value = response_header(context.http.last_exchange, context.variables.substitute(header))
     context.variables.save(name, value)
 
 
@@ -47,7 +47,7 @@ def step_i_save_the_response_status_as(context: Any, name: str) -> None:
     Example:
         And I save the response status as "status"
     """
-    context.variables.save(name, status_code(context.http.last_exchange))
+    context.variables.save(name, context.http.last_exchange.response.status_code)
 
 
 @given('the variable "{name}" is "{value:AnyText}"')
