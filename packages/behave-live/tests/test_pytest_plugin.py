@@ -2,47 +2,109 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
+import pytest
 
 from behave_live import UvicornTestServer
 from behave_live.http.session import HttpSession
 
+pytest_plugins = ["pytester"]
 
-def test_http_talks_to_a_fresh_live_server(
-    http: HttpSession, live_server: UvicornTestServer
-) -> None:
+# A project of its own for pytester: an app whose state shows which server a test reached.
+_COUNTER_APP = """
+from starlette.applications import Starlette
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+
+def create_app():
+    visits = 0
+
+    async def visit(request):
+        nonlocal visits
+        visits += 1
+        return JSONResponse({"visits": visits})
+
+    return Starlette(routes=[Route("/visits", visit, methods=["POST"])])
+"""
+
+
+def test_http_talks_to_a_fresh_server(http: HttpSession, fresh_server: UvicornTestServer) -> None:
     response = http.post("/visits")
 
     assert response.json() == {"visits": 1}
-    assert http.base_url == live_server.base_url
+    assert http.base_url == fresh_server.base_url
 
 
 def test_every_test_gets_its_own_server(http: HttpSession) -> None:
     assert http.post("/visits").json() == {"visits": 1}
 
 
-def test_the_shared_server_keeps_its_state(shared_live_server: UvicornTestServer) -> None:
-    with HttpSession(shared_live_server.base_url) as http:
-        first = http.post("/visits").json()["visits"]
-        second = http.post("/visits").json()["visits"]
+def test_the_running_server_keeps_its_state(running_http: HttpSession) -> None:
+    first = running_http.post("/visits").json()["visits"]
+    second = running_http.post("/visits").json()["visits"]
 
     assert second == first + 1
 
 
-def test_without_an_app_the_fixtures_say_how_to_choose_one(tmp_path: Path) -> None:
-    (tmp_path / "test_needs_app.py").write_text("def test_it(http):\n    pass\n")
+@pytest.fixture
+def counter_project(pytester: pytest.Pytester) -> pytest.Pytester:
+    pytester.makepyfile(counter_app=_COUNTER_APP)
+    pytester.makeini("[pytest]\nlive_server_app = counter_app:create_app\n")
+    pytester.syspathinsert()
+    return pytester
 
-    completed = subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "test_needs_app.py"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=60,
+
+def test_fresh_server_is_new_for_every_test(counter_project: pytest.Pytester) -> None:
+    counter_project.makepyfile(
+        test_fresh="""
+        def test_first(http, fresh_server):
+            assert http.base_url == fresh_server.base_url
+            assert http.post("/visits").json() == {"visits": 1}
+
+        def test_second(http):
+            assert http.post("/visits").json() == {"visits": 1}
+        """
     )
 
-    assert completed.returncode == 1
-    assert "The live_server fixtures need an app" in completed.stdout
-    assert "live_server_app = 'package.module:attr'" in completed.stdout
+    counter_project.runpytest("-p", "no:cacheprovider").assert_outcomes(passed=2)
+
+
+def test_running_server_is_shared_by_the_session(counter_project: pytest.Pytester) -> None:
+    counter_project.makepyfile(
+        test_running="""
+        def test_first(running_http, running_server):
+            assert running_http.base_url == running_server.base_url
+            assert running_http.post("/visits").json() == {"visits": 1}
+
+        def test_second(running_http):
+            assert running_http.post("/visits").json() == {"visits": 2}
+        """
+    )
+
+    counter_project.runpytest("-p", "no:cacheprovider").assert_outcomes(passed=2)
+
+
+def test_the_former_names_are_the_same_servers(counter_project: pytest.Pytester) -> None:
+    counter_project.makepyfile(
+        test_aliases="""
+        def test_live_server(live_server, fresh_server, http):
+            assert live_server is fresh_server
+            assert http.base_url == live_server.base_url
+
+        def test_shared_live_server(shared_live_server, running_server):
+            assert shared_live_server is running_server
+        """
+    )
+
+    counter_project.runpytest("-p", "no:cacheprovider").assert_outcomes(passed=2)
+
+
+def test_without_an_app_the_fixtures_say_how_to_choose_one(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(test_needs_app="def test_it(http):\n    pass\n")
+
+    result = pytester.runpytest("-p", "no:cacheprovider")
+
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines(
+        ["The live_server fixtures need an app: set live_server_app = 'package.module:attr' *"]
+    )

@@ -5,6 +5,7 @@
     KitError                          anything the kit raises on purpose
     ├── SettingsError                 a setting (userdata, -D, pytest ini) is unknown or malformed
     ├── ServerStartupError            the test server could not start
+    ├── ScaffoldError                 behave-live init cannot set the project up as asked
     ├── StepInputError                a mistake in what the feature file (or test) gave a step:
     │                                 malformed JSON, a bad JSONPath or marker, an unknown variable
     ├── RequestFailedError            a request got no response (timeout, refused, invalid URL)
@@ -41,6 +42,7 @@ __all__ = [
     "NoResponseError",
     "PathNotFound",
     "RequestFailedError",
+    "ScaffoldError",
     "ServerStartupError",
     "SettingsError",
     "StepInputError",
@@ -58,6 +60,14 @@ class SettingsError(KitError):
 
 class ServerStartupError(KitError):
     """The test server could not start; the message names the cause and how to fix it."""
+
+
+class ScaffoldError(KitError):
+    """``behave-live init`` cannot set the project up as asked.
+
+    A malformed ``--app``, an app that does not import or start, a directory it cannot
+    write to, or pyproject.toml settings that conflict with the user's.
+    """
 
 
 class StepInputError(KitError, ValueError, AssertionError):

@@ -1,0 +1,158 @@
+"""``behave-live init`` on a small project: files written or kept, errors that say what to do."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from behave_live.cli import main
+
+_SERVICE = """
+from starlette.applications import Starlette
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+
+async def secret(request):
+    return JSONResponse({"detail": "no token"}, status_code=401)
+
+
+async def items(request):
+    return JSONResponse([])
+
+
+def create_app():
+    return Starlette(routes=[Route("/secret", secret), Route("/items", items)])
+
+
+no_get_routes = Starlette(routes=[Route("/items", items, methods=["POST"])])
+"""
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    package = tmp_path / "initdemo"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "main.py").write_text(_SERVICE)
+    (package / "broken.py").write_text("raise RuntimeError('DATABASE_URL is not set')\n")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "path", list(sys.path))
+    yield tmp_path
+    for name in [name for name in sys.modules if name.startswith("initdemo")]:
+        del sys.modules[name]
+
+
+def test_init_writes_the_files_and_the_example_uses_a_route_that_answers(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["init", "--app", "initdemo.main:create_app"]) == 0
+
+    out = capsys.readouterr().out
+    assert (
+        "from behave_live.bdd.hooks import before_all" in (project / "environment.py").read_text()
+    )
+    assert "from behave_live.bdd.steps import *" in (project / "steps/http_steps.py").read_text()
+    feature = (project / "features/smoke.feature").read_text()
+    # /secret answers 401: the example requests /items, which answered 200.
+    assert 'When I send a GET request to "/items"' in feature
+    assert "Then the response status should be 2xx" in feature
+    assert feature.splitlines()[1].strip().startswith("As a")
+    assert 'app = "initdemo.main:create_app"' in (project / "pyproject.toml").read_text()
+    assert "wrote  features/smoke.feature" in out
+    assert "checked GET /items on a live server: 200" in out
+    assert "  behave " in out
+    assert "  pytest " in out
+
+
+def test_without_a_route_that_answers_2xx_the_example_checks_the_server_answers(
+    project: Path,
+) -> None:
+    assert main(["init", "--app", "initdemo.main:no_get_routes"]) == 0
+
+    feature = (project / "features/smoke.feature").read_text()
+    assert "Scenario: The server answers" in feature
+    assert 'When I send a GET request to "/"' in feature
+    assert "Then the response status should be 4xx" in feature
+
+
+def test_existing_files_are_kept(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "environment.py").write_text("# mine\n")
+
+    assert main(["init", "--app", "initdemo.main:create_app"]) == 0
+
+    assert (project / "environment.py").read_text() == "# mine\n"
+    assert "kept   environment.py (already there)" in capsys.readouterr().out
+
+
+def test_conflicting_settings_stop_init_before_anything_is_written(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "pyproject.toml").write_text('[tool.behave.userdata]\napp = "other:app"\n')
+
+    assert main(["init", "--app", "initdemo.main:create_app"]) == 1
+
+    assert "[tool.behave.userdata] app is 'other:app'" in capsys.readouterr().err
+    assert not (project / "environment.py").exists()
+
+
+@pytest.mark.parametrize(
+    ("app", "message"),
+    [
+        ("initdemo", "--app 'initdemo' is not an import string. Write it as"),
+        ("nothere.main:app", "there is no module 'nothere.main' in"),
+        ("initdemo.main:ap", "has no attribute 'ap'. Names it defines: "),
+        (
+            "initdemo.broken:app",
+            "importing 'initdemo.broken' raised RuntimeError('DATABASE_URL is not set')",
+        ),
+    ],
+)
+def test_a_bad_app_is_named_with_the_fix(
+    project: Path, capsys: pytest.CaptureFixture[str], app: str, message: str
+) -> None:
+    assert main(["init", "--app", app]) == 1
+
+    err = capsys.readouterr().err
+    assert err.startswith("behave-live init: error: ")
+    assert message in err
+    assert not (project / "environment.py").exists()
+
+
+def test_the_users_traceback_is_shown_without_the_kits_frames(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["init", "--app", "initdemo.broken:app"])
+
+    err = capsys.readouterr().err
+    assert 'initdemo/broken.py", line 1, in <module>' in err
+    assert "app_target.py" not in err
+
+
+def test_an_unwritable_directory_is_refused(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The tests may run as root, whom permissions do not stop: ask os.access to say no.
+    monkeypatch.setattr("behave_live.scaffold.project.os.access", lambda *args: False)
+
+    assert main(["init", "--app", "initdemo.main:create_app"]) == 1
+
+    assert "permission denied" in capsys.readouterr().err
+
+
+def test_a_missing_directory_is_refused(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["init", "--app", "initdemo.main:app", "--dir", "nowhere"]) == 1
+
+    assert "nowhere is not a directory: pass --dir the path of your project" in (
+        capsys.readouterr().err
+    )
+
+
+def test_help_names_the_command(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+
+    assert "behave-live init --app package.module:app" in capsys.readouterr().out
