@@ -36,11 +36,8 @@ class BadValue(ValueError):
 
 
 def text(raw: str) -> str:
-    """Non-empty text, stripped."""
-    value = raw.strip()
-    if not value:
-        raise BadValue("is empty")
-    return value
+    """Text, stripped (an empty value never gets here: it leaves the default)."""
+    return raw.strip()
 
 
 def optional_text(raw: str) -> str | None:

@@ -92,7 +92,7 @@ def _alternatives(hint: Any) -> tuple[Any, ...]:
 
 
 def example_value(name: str) -> str:
-    """uvicorn's default for option ``name`` as text, or "..." when it has no short text."""
+    """The default of uvicorn's option ``name`` as text, or "..." when it has no short text."""
     default = inspect.signature(uvicorn.Config.__init__).parameters[name].default
     if isinstance(default, bool):
         return "true" if default else "false"
