@@ -53,4 +53,4 @@ def test_without_an_app_the_fixtures_say_how_to_choose_one(tmp_path: Path) -> No
 
     assert completed.returncode == 1
     assert "The live_server fixtures need an app" in completed.stdout
-    assert "live_server_app = 'package.module:attr'" in completed.stdout
+    assert "behave_live_app = 'package.module:attr'" in completed.stdout
