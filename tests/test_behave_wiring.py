@@ -68,8 +68,10 @@ def test_an_unknown_server_scope_is_reported_with_the_valid_ones() -> None:
     run = run_behave(FRESH, "-D", "server_scope=everything")
 
     assert run.failed
-    assert "Unknown server_scope 'everything'" in run.output
-    assert "scenario, feature, run" in run.output
+    assert "server_scope='everything' in behave userdata" in run.output
+    assert "is not one of scenario, feature, run. Write for example -D server_scope=feature." in (
+        run.output
+    )
 
 
 def test_an_unknown_server_tag_is_reported_with_the_valid_ones() -> None:

@@ -94,22 +94,23 @@ def test_a_directory_is_not_taken_for_a_file() -> None:
 def test_an_unknown_variable_in_a_path_names_it_and_the_known_ones() -> None:
     output = _run("request_unknown_variables.feature").output
     assert (
-        "Unknown variable ${task_id} (in the path). Known variables: person_id, app, "
-        "server_scope, secret_token, secret_password."
+        "Unknown variable ${task_id} (in the path). Known variables: person_id, api_client, "
+        "secret_token, secret_password."
     ) in output
 
 
 def test_an_unknown_variable_in_a_json_file_names_the_file() -> None:
     output = _run("request_unknown_variables.feature").output
     template = FEATURES / "data" / "person_template.json"
-    assert f"Unknown variable ${{name}} (in the JSON file {template}). Known variables: app," in (
-        output
+    assert (
+        f"Unknown variable ${{name}} (in the JSON file {template}). Known variables: api_client,"
+        in (output)
     )
 
 
 def test_an_unknown_variable_in_a_table_cell_is_reported() -> None:
     output = _run("request_unknown_variables.feature").output
-    assert "Unknown variable ${page_no}. Known variables: app, server_scope" in output
+    assert "Unknown variable ${page_no}. Known variables: api_client, secret_token" in output
 
 
 def test_a_malformed_reference_is_reported_not_sent() -> None:

@@ -52,11 +52,11 @@ Feature: Variables in requests
 
   Scenario: Userdata and environment variables are used in headers
     Given the request headers are:
-      | name     | value       |
-      | X-App    | ${app}      |
-      | X-Path   | ${env:PATH} |
+      | name     | value         |
+      | X-Client | ${api_client} |
+      | X-Path   | ${env:PATH}   |
     When I send a GET request to "/inspect"
-    Then the JSON value at "$.headers['x-app']" should be "app:create_app"
+    Then the JSON value at "$.headers['x-client']" should be "acceptance-tests"
     And the JSON value at "$.headers['x-path']" should be "#regex .+"
 
   Scenario: A backslash keeps a ${...} as literal text

@@ -12,6 +12,9 @@ from starlette.applications import Starlette
 
 from kit_testing.apps import create_app
 
+# pytester runs pytest on throwaway projects: how the plugin is tested as users meet it.
+pytest_plugins = ["pytester"]
+
 
 @pytest.fixture(scope="session")
 def live_server_app() -> Callable[[], Starlette]:

@@ -145,10 +145,19 @@ def _requirements() -> dict[str | None, list[Requirement]]:
     for line in metadata.get_all("Requires-Dist") or []:
         requirement = Requirement(line)
         marker = requirement.marker
-        # The marker of an extra's requirement is `extra == "<name>"`: find which one.
-        extra = None if marker is None else next(e for e in extras if marker.evaluate({"extra": e}))
+        # The marker of an extra's requirement is `extra == "<name>"`: find which one. Other
+        # markers (`python_version < "3.11"`) belong to requirements that are always installed
+        # where they apply.
+        extra = None
+        if marker is not None and "extra" in str(marker):
+            extra = next(e for e in extras if marker.evaluate({"extra": e}))
         by_extra.setdefault(extra, []).append(requirement)
     return by_extra
+
+
+#: Imports made only on some Pythons (``tomli`` below 3.11): their distribution has the
+#: import's name and a ``python_version`` marker.
+_CONDITIONAL_IMPORTS = {"tomli"}
 
 
 @functools.cache
@@ -171,6 +180,10 @@ def _imported_distributions(path: Path) -> dict[str, str]:
         for name in names:
             top = name.split(".")[0]
             if top in sys.stdlib_module_names or top == "behave_live":
+                continue
+            if top not in owners and top in _CONDITIONAL_IMPORTS:
+                # Imported on older Pythons only, so not installed on this one.
+                found[canonicalize_name(top)] = top
                 continue
             assert top in owners, f"{path}: no installed distribution provides {top!r}"
             for distribution in owners[top]:

@@ -106,5 +106,5 @@ def test_without_an_app_the_fixtures_say_how_to_choose_one(pytester: pytest.Pyte
 
     result.assert_outcomes(errors=1)
     result.stdout.fnmatch_lines(
-        ["The live_server fixtures need an app: set live_server_app = 'package.module:attr' *"]
+        ["The live_server fixtures need an app: set behave_live_app = 'package.module:attr' *"]
     )

@@ -8,8 +8,9 @@
   ``running_server``;
 - ``live_server_app`` (per session): the app they run.
 
-Choose the app with the ``live_server_app`` ini option (``[tool.pytest.ini_options]``), or
-override the ``live_server_app`` fixture in a conftest.py::
+Choose the app with the ``behave_live_app`` ini option (``[tool.pytest.ini_options]``; the
+older name ``live_server_app`` still works), or override the ``live_server_app`` fixture in a
+conftest.py::
 
     @pytest.fixture(scope="session")
     def live_server_app():
@@ -17,6 +18,11 @@ override the ``live_server_app`` fixture in a conftest.py::
 
     def test_health(http):
         assert http.get("/health").json() == {"message": "OK"}
+
+The servers take the kit's settings from ini options named ``behave_live_<setting>``
+(``behave_live_lifespan = "off"``, ``behave_live_startup_timeout = "10"``), read by the same
+parser as behave's userdata; uvicorn options are lines ``option=value`` of
+``behave_live_uvicorn``. See the settings table in the README.
 """
 
 from __future__ import annotations
@@ -26,40 +32,83 @@ from typing import Any
 
 import pytest
 
+from behave_live.errors import SettingsError
 from behave_live.http.session import HttpSession
 from behave_live.server.live_server import UvicornTestServer
+from behave_live.server.pool import configured_server
 from behave_live.server.thread import ServerThread
+from behave_live.settings import PYTEST_INI, SETTINGS, UVICORN_PREFIX, KitSettings
 
 __all__ = [
     "fresh_server",
     "http",
     "live_server",
     "live_server_app",
+    "live_server_settings",
     "live_server_thread",
     "running_http",
     "running_server",
     "shared_live_server",
 ]
 
-_INI_NAME = "live_server_app"
+#: The ini option of the kit's first version, still read as behave_live_app.
+_APP_ALIAS = "live_server_app"
+_UVICORN_INI = PYTEST_INI.key("uvicorn")
+_PYTEST_SETTINGS = [setting for setting in SETTINGS if setting.pytest]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    """Declare the ``live_server_app`` ini option."""
-    parser.addini(_INI_NAME, "The app for live_server: 'package.module:attribute'.", default="")
+    """Declare an ini option ``behave_live_<name>`` for each setting that servers use."""
+    for setting in _PYTEST_SETTINGS:
+        parser.addini(PYTEST_INI.key(setting.name), setting.help, default="")
+    parser.addini(
+        _UVICORN_INI, "uvicorn.Config options, one option=value per line.", type="linelist"
+    )
+    parser.addini(_APP_ALIAS, f"Another name for {PYTEST_INI.key('app')}.", default="")
+
+
+def read_ini_settings(config: pytest.Config) -> KitSettings:
+    """The kit's settings from the ini options; :class:`SettingsError` for a bad one."""
+    raw: dict[str, object] = {
+        setting.name: config.getini(PYTEST_INI.key(setting.name)) for setting in _PYTEST_SETTINGS
+    }
+    alias = str(config.getini(_APP_ALIAS)).strip()
+    if alias and raw["app"] and alias != raw["app"]:
+        raise SettingsError(
+            f"{PYTEST_INI.key('app')} = {raw['app']!r} and {_APP_ALIAS} = {alias!r} in "
+            f"{PYTEST_INI.where} disagree: keep {PYTEST_INI.key('app')} only."
+        )
+    raw["app"] = raw["app"] or alias
+    for line in config.getini(_UVICORN_INI):
+        option, equals, value = str(line).partition("=")
+        if not equals:
+            raise SettingsError(
+                f"{_UVICORN_INI} line {line!r} in {PYTEST_INI.where} is not option=value: "
+                "write for example http=h11."
+            )
+        raw[UVICORN_PREFIX + option.strip()] = value.strip()
+    return KitSettings.read(raw, PYTEST_INI)
 
 
 @pytest.fixture(scope="session")
-def live_server_app(pytestconfig: pytest.Config) -> Any:
+def live_server_settings(pytestconfig: pytest.Config) -> KitSettings:
+    """The kit's settings from the ini options: how the live servers are made."""
+    try:
+        return read_ini_settings(pytestconfig)
+    except SettingsError as error:
+        pytest.fail(str(error), pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def live_server_app(live_server_settings: KitSettings) -> Any:
     """The app the live servers run; override this fixture to choose it in code."""
-    spec = str(pytestconfig.getini(_INI_NAME))
-    if not spec:
+    if live_server_settings.app is None:
         pytest.fail(
-            "The live_server fixtures need an app: set live_server_app = 'package.module:attr' "
+            "The live_server fixtures need an app: set behave_live_app = 'package.module:attr' "
             "in [tool.pytest.ini_options], or override the live_server_app fixture.",
             pytrace=False,
         )
-    return spec
+    return live_server_settings.app
 
 
 @pytest.fixture(scope="session")
@@ -71,17 +120,19 @@ def live_server_thread() -> Iterator[ServerThread]:
 
 @pytest.fixture
 def fresh_server(
-    live_server_app: Any, live_server_thread: ServerThread
+    live_server_app: Any, live_server_settings: KitSettings, live_server_thread: ServerThread
 ) -> Iterator[UvicornTestServer]:
     """A fresh server (fresh app, fresh port) for this test only: it costs under a ms."""
-    with UvicornTestServer(live_server_app, thread=live_server_thread) as server:
+    with configured_server(live_server_settings, live_server_app, live_server_thread) as server:
         yield server
 
 
 @pytest.fixture(scope="session")
-def running_server(live_server_app: Any) -> Iterator[UvicornTestServer]:
+def running_server(
+    live_server_app: Any, live_server_settings: KitSettings
+) -> Iterator[UvicornTestServer]:
     """One server for the whole session, shared by every test that asks for it."""
-    with UvicornTestServer(live_server_app) as server:
+    with configured_server(live_server_settings, live_server_app) as server:
         yield server
 
 

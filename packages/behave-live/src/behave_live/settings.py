@@ -1,54 +1,277 @@
-"""The kit's settings, read from behave userdata ([tool.behave.userdata] or ``-D name=value``)."""
+"""The kit's settings: one table, read from behave userdata and from pytest ini options alike.
+
+:data:`SETTINGS` is the only list of settings. Parsing, validation, the pytest ``addini``
+declarations and the README's table of settings all come from it, so a new setting is one
+entry here plus a field of :class:`KitSettings` (a test checks that the two agree).
+
+Where settings come from:
+
+- behave: ``[tool.behave.userdata]`` and ``-D name=value``, read by
+  :meth:`KitSettings.from_userdata`. Userdata also carries the user's own variables (the
+  rule is in :func:`classify`): every key that is not a setting, ``uvicorn.*`` or
+  ``behave.*`` is a variable, ``${name}`` in scenarios; ``var.name`` is always a variable.
+- pytest: ini options ``behave_live_<name>`` (plus ``behave_live_uvicorn`` lines
+  ``option=value``), read by the pytest plugin through :meth:`KitSettings.read`.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Literal
+import difflib
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Generic, Literal, TypeVar
 
+from behave_live import _setting_values as values
+from behave_live._uvicorn_options import PREFIX as UVICORN_PREFIX
+from behave_live._uvicorn_options import UnknownOption, example_value, read_option
 from behave_live.errors import SettingsError
 
-__all__ = ["SERVER_SCOPES", "KitSettings", "ServerScope"]
+__all__ = [
+    "BEHAVE_PREFIX",
+    "BEHAVE_USERDATA",
+    "LIFESPAN_MODES",
+    "PYTEST_INI",
+    "SERVER_SCOPES",
+    "SETTINGS",
+    "UVICORN_PREFIX",
+    "VARIABLE_PREFIX",
+    "KitSettings",
+    "LifespanMode",
+    "ServerScope",
+    "Setting",
+    "SettingsSource",
+    "classify",
+    "user_variables",
+]
 
 ServerScope = Literal["scenario", "feature", "run"]
 SERVER_SCOPES: tuple[ServerScope, ...] = ("scenario", "feature", "run")
+LifespanMode = Literal["on", "off", "auto"]
+LIFESPAN_MODES: tuple[LifespanMode, ...] = ("on", "off", "auto")
+
+#: Userdata keys of behave itself ("behave.formatter.html-pretty.title_string"): left alone.
+BEHAVE_PREFIX = "behave."
+#: A userdata key ``var.name`` is always the user's variable ``${name}``, never a setting.
+VARIABLE_PREFIX = "var."
+
+# How close a userdata key must be to a setting's name to be taken for a misspelling of it
+# (difflib ratio): "lifespn", "startup_timout" and "server_scopes" are; "api", "token" are not.
+_TYPO_CUTOFF = 0.8
+
+_T = TypeVar("_T")
+
+
+@dataclass(frozen=True)
+class Setting(Generic[_T]):
+    """One setting: its name, how its text is read, its default and what it does."""
+
+    name: str
+    parse: Callable[[str], _T]
+    default: _T
+    help: str
+    #: A valid value, for error messages and the docs.
+    example: str
+    #: Also a pytest ini option (``behave_live_<name>``); behave-only otherwise.
+    pytest: bool = False
+    #: The default as the docs show it, when ``default`` alone would not say it.
+    shown_default: str | None = None
+
+    def describe_default(self) -> str:
+        """The default in words, for the docs."""
+        if self.shown_default is not None:
+            return self.shown_default
+        if self.default is None:
+            return "(none)"
+        if isinstance(self.default, bool):
+            return "`true`" if self.default else "`false`"
+        return f"`{self.default}`"
+
+
+APP = Setting[str | None](
+    "app",
+    values.optional_text,
+    None,
+    "The app under test: `package.module:attribute`, naming an ASGI app or a factory.",
+    "app:create_app",
+    pytest=True,
+)
+APP_DIR = Setting[str](
+    "app_dir",
+    values.text,
+    ".",
+    "A directory put on `sys.path` (once, first) before the app is imported, like "
+    "uvicorn's `--app-dir`; relative to the working directory.",
+    "src",
+    pytest=True,
+)
+SERVER_SCOPE = Setting[ServerScope](
+    "server_scope",
+    values.choice(SERVER_SCOPES),
+    "scenario",
+    "Which server a scenario talks to unless a tag says otherwise: a fresh one per "
+    "`scenario`, one per `feature`, or one for the whole `run`.",
+    "feature",
+)
+HOST = Setting[str](
+    "host",
+    values.text,
+    "127.0.0.1",
+    "The address test servers listen on: loopback, so nothing listens beyond this machine "
+    "unless you say so.",
+    "127.0.0.1",
+    pytest=True,
+)
+BASE_URL = Setting[str | None](
+    "base_url",
+    values.optional_url,
+    None,
+    "Test a server that already runs there (a staging deployment, say): no server starts "
+    "and `app` is ignored.",
+    "https://staging.example.com",
+)
+STARTUP_TIMEOUT = Setting[float](
+    "startup_timeout",
+    values.seconds,
+    5.0,
+    "Seconds a server may take to start (lifespan startup included) before the scenario "
+    "fails; at most 3600.",
+    "5",
+    pytest=True,
+    shown_default="`5`",
+)
+SHUTDOWN_TIMEOUT = Setting[float](
+    "shutdown_timeout",
+    values.seconds,
+    5.0,
+    "Seconds in-flight requests get to finish when a server stops; at most 3600.",
+    "5",
+    pytest=True,
+    shown_default="`5`",
+)
+LIFESPAN = Setting[LifespanMode](
+    "lifespan",
+    values.choice(LIFESPAN_MODES),
+    "on",
+    "The ASGI lifespan protocol: `on` (a failing startup fails loudly), `off` (for apps "
+    "without lifespan support), or uvicorn's `auto`.",
+    "off",
+    pytest=True,
+)
+GC_FREEZE = Setting[bool](
+    "gc_freeze",
+    values.flag,
+    True,
+    "Freeze the objects that exist once features and steps are loaded out of the garbage "
+    "collector's sight, so the garbage fresh servers leave does not make collections slow.",
+    "false",
+)
+FEATURES_DIR = Setting[str | None](
+    "features_dir",
+    values.optional_text,
+    None,
+    "Where steps look for the files they name (`data/person.json`), relative to the "
+    "working directory.",
+    "features",
+    shown_default="`features/` next to `steps/`",
+)
+# The isolation setting (warn | reimport) goes here, with a field of the same name below.
+
+#: Every setting, in the order the docs list them.
+SETTINGS: tuple[Setting[Any], ...] = (
+    APP,
+    APP_DIR,
+    SERVER_SCOPE,
+    HOST,
+    BASE_URL,
+    STARTUP_TIMEOUT,
+    SHUTDOWN_TIMEOUT,
+    LIFESPAN,
+    GC_FREEZE,
+    FEATURES_DIR,
+)
+_BY_NAME: dict[str, Setting[Any]] = {setting.name: setting for setting in SETTINGS}
+
+
+@dataclass(frozen=True)
+class SettingsSource:
+    """Where settings were read from, so that messages use the user's own spelling."""
+
+    #: Said after a value: "in behave userdata (from -D or [tool.behave.userdata])".
+    where: str
+    #: How one assignment is written, with {name} and {value}.
+    assignment: str
+    #: What a setting's name becomes there (pytest ini options have a prefix).
+    prefix: str = ""
+
+    def key(self, name: str) -> str:
+        """The setting ``name`` as the user writes it here."""
+        return f"{self.prefix}{name}"
+
+    def example(self, name: str, value: str) -> str:
+        """An assignment the user can copy."""
+        return self.assignment.format(name=self.key(name), value=value)
+
+
+BEHAVE_USERDATA = SettingsSource(
+    "behave userdata (from -D or [tool.behave.userdata])", "-D {name}={value}"
+)
+PYTEST_INI = SettingsSource(
+    "the pytest ini options ([tool.pytest.ini_options] or -o)",
+    '{name} = "{value}"',
+    prefix="behave_live_",
+)
 
 
 @dataclass(frozen=True)
 class KitSettings:
-    """What the behave glue needs to know: which app, which server scope, which address.
+    """Every setting of the kit, typed; built from text by :meth:`read`.
 
     ``base_url`` set means "test a server that already runs there" (a deployed service):
-    then no server is started and ``app`` is ignored.
+    then no server is started and ``app`` is ignored. ``uvicorn_options`` go to
+    ``uvicorn.Config`` unchanged (already of the types it declares).
     """
 
-    app: str | None = None
-    server_scope: ServerScope = "scenario"
-    host: str = "127.0.0.1"
-    base_url: str | None = None
-    startup_timeout: float = 5.0
-    shutdown_timeout: float = 5.0
-    freeze_startup_objects: bool = True
+    app: str | None = APP.default
+    app_dir: str = APP_DIR.default
+    server_scope: ServerScope = SERVER_SCOPE.default
+    host: str = HOST.default
+    base_url: str | None = BASE_URL.default
+    startup_timeout: float = STARTUP_TIMEOUT.default
+    shutdown_timeout: float = SHUTDOWN_TIMEOUT.default
+    lifespan: LifespanMode = LIFESPAN.default
+    gc_freeze: bool = GC_FREEZE.default
+    features_dir: str | None = FEATURES_DIR.default
+    uvicorn_options: Mapping[str, Any] = field(default_factory=dict)
 
     @classmethod
-    def from_userdata(cls, userdata: Mapping[str, str]) -> KitSettings:
-        """Read the settings from behave's userdata, with a clear error for bad values."""
-        scope = userdata.get("server_scope", "scenario").strip().lower()
-        if scope not in SERVER_SCOPES:
-            raise SettingsError(
-                f"Unknown server_scope {scope!r} in behave userdata. Use one of "
-                f"{', '.join(SERVER_SCOPES)}: set it in [tool.behave.userdata] of "
-                "pyproject.toml, or on the command line with -D server_scope=feature."
-            )
-        settings = cls(
-            app=userdata.get("app") or None,
-            server_scope=scope,
-            host=userdata.get("host", "127.0.0.1"),
-            base_url=userdata.get("base_url") or None,
-            startup_timeout=_seconds(userdata, "startup_timeout", 5.0),
-            shutdown_timeout=_seconds(userdata, "shutdown_timeout", 5.0),
-            freeze_startup_objects=_flag(userdata, "gc_freeze", default=True),
-        )
+    def read(cls, raw: Mapping[str, object], source: SettingsSource) -> KitSettings:
+        """Read settings from text: setting names and ``uvicorn.<option>`` keys only.
+
+        A value is text (TOML numbers and booleans are read as their text); an empty
+        value leaves the default. Raises :class:`SettingsError` naming the value, where it
+        came from, and a value that would work.
+        """
+        chosen: dict[str, Any] = {}
+        uvicorn_options: dict[str, Any] = {}
+        for key, value in raw.items():
+            text = _text_of(value)
+            if key.startswith(UVICORN_PREFIX):
+                uvicorn_options[key[len(UVICORN_PREFIX) :]] = _uvicorn_value(key, text, source)
+            elif key in _BY_NAME:
+                if text.strip():
+                    chosen[key] = _value(_BY_NAME[key], text, source)
+            else:
+                raise SettingsError(_unknown_message(key, source, _suggestion(key) or None))
+        return cls(**chosen, uvicorn_options=uvicorn_options)
+
+    @classmethod
+    def from_userdata(cls, userdata: Mapping[str, object]) -> KitSettings:
+        """Read the settings from behave's userdata; every other key is a user variable.
+
+        A key that looks like a misspelt setting ("lifespn") is an error, not a variable.
+        An app (or a ``base_url``) is required.
+        """
+        settings = cls.read(classify(userdata, BEHAVE_USERDATA)[0], BEHAVE_USERDATA)
         if settings.app is None and settings.base_url is None:
             raise SettingsError(
                 "No app to test: set app = 'package.module:attribute' (an ASGI app or a "
@@ -58,30 +281,91 @@ class KitSettings:
         return settings
 
 
-def _flag(userdata: Mapping[str, str], name: str, *, default: bool) -> bool:
-    raw = str(userdata.get(name, "")).strip().lower()
-    if raw == "":
-        return default
-    if raw in ("true", "yes", "on", "1"):
-        return True
-    if raw in ("false", "no", "off", "0"):
-        return False
-    raise SettingsError(
-        f"Userdata {name}={raw!r} is not a yes/no value; use -D {name}=true or -D {name}=false."
-    )
+def classify(
+    userdata: Mapping[str, object], source: SettingsSource = BEHAVE_USERDATA
+) -> tuple[dict[str, object], dict[str, object]]:
+    """Split userdata into (kit settings, user variables); behave's own keys go to neither.
+
+    The rule: a setting's name or ``uvicorn.<option>`` is a kit setting; ``behave.*`` is
+    behave's; ``var.<name>`` is the variable ``name``; any other key is a variable of the
+    same name - unless it looks like a misspelt setting, which is a :class:`SettingsError`.
+    """
+    settings: dict[str, object] = {}
+    variables: dict[str, object] = {}
+    for key, value in userdata.items():
+        if key.startswith(BEHAVE_PREFIX):
+            continue
+        if key.startswith(VARIABLE_PREFIX):
+            variables[key[len(VARIABLE_PREFIX) :]] = value
+        elif key in _BY_NAME or key.startswith(UVICORN_PREFIX):
+            settings[key] = value
+        elif suggestion := _suggestion(key):
+            raise SettingsError(_unknown_message(key, source, suggestion))
+        else:
+            variables.setdefault(key, value)  # var.<key> wins over a plain <key>
+    return settings, variables
 
 
-def _seconds(userdata: Mapping[str, str], name: str, default: float) -> float:
-    raw = userdata.get(name)
-    if raw is None or raw == "":
-        return default
+def user_variables(userdata: Mapping[str, object]) -> dict[str, object]:
+    """The user's own variables in behave userdata (``${name}``), kit settings left out."""
+    return classify(userdata)[1]
+
+
+def setting_names() -> Iterable[str]:
+    """The names of every setting, in the docs' order."""
+    return (setting.name for setting in SETTINGS)
+
+
+def _text_of(value: object) -> str:
+    if isinstance(value, bool):  # TOML true/false
+        return "true" if value else "false"
+    return str(value)
+
+
+def _value(setting: Setting[Any], text: str, source: SettingsSource) -> Any:
     try:
-        value = float(raw)
-    except ValueError:
-        value = -1.0
-    if value <= 0:
+        return setting.parse(text)
+    except values.BadValue as reason:
         raise SettingsError(
-            f"Userdata {name}={raw!r} is not a positive number of seconds; "
-            f"use for example -D {name}={default}."
+            f"{source.key(setting.name)}={text!r} in {source.where} {reason}. Write for "
+            f"example {source.example(setting.name, setting.example)}."
+        ) from None
+
+
+def _uvicorn_value(key: str, text: str, source: SettingsSource) -> Any:
+    option = key[len(UVICORN_PREFIX) :]
+    try:
+        return read_option(option, text)
+    except UnknownOption as reason:
+        raise SettingsError(f"{source.key(key)} in {source.where} {reason}.") from None
+    except values.BadValue as reason:
+        raise SettingsError(
+            f"{source.key(key)}={text!r} in {source.where} {reason}, as uvicorn.Config wants "
+            f"for {option}. Write for example {source.example(key, example_value(option))}."
+        ) from None
+
+
+def _suggestion(key: str) -> str:
+    """The setting ``key`` looks like a misspelling of, or "" when it looks like none."""
+    normal = key.strip().lower().replace("-", "_")
+    if normal in _BY_NAME:  # "server-scope", "Lifespan"
+        return normal
+    for misspelt in ("uvicorn_", "uvicorn-"):  # "uvicorn_http" for "uvicorn.http"
+        if key.lower().startswith(misspelt):
+            return UVICORN_PREFIX + key[len(misspelt) :]
+    head, dot, rest = key.partition(".")
+    if dot and difflib.get_close_matches(head.lower(), ["uvicorn"], n=1, cutoff=_TYPO_CUTOFF):
+        return UVICORN_PREFIX + rest  # "uvicron.http"
+    close = difflib.get_close_matches(normal, list(_BY_NAME), n=1, cutoff=_TYPO_CUTOFF)
+    return close[0] if close else ""
+
+
+def _unknown_message(key: str, source: SettingsSource, suggestion: str | None) -> str:
+    meant = f": did you mean '{suggestion}'?" if suggestion else "."
+    message = f"Unknown setting '{key}' in {source.where}{meant}"
+    if source is BEHAVE_USERDATA:
+        message += (
+            f" If it is a variable of your own, name it var.{key} (-D var.{key}=...; "
+            f"scenarios still write ${{{key}}})."
         )
-    return value
+    return message + f" The settings are: {', '.join(setting_names())}, uvicorn.<option>."

@@ -31,7 +31,7 @@ def test_missing_tables_are_appended_and_the_rest_is_kept_byte_for_byte() -> Non
         "userdata": {"app": "service.main:app"},
     }
     assert document["tool"]["pytest"]["ini_options"] == {
-        "live_server_app": "service.main:app",
+        "behave_live_app": "service.main:app",
         "pythonpath": ["."],
     }
 

@@ -21,6 +21,11 @@ or call the three ``setup_*`` functions from hooks of its own::
 Cleanup is registered with behave's fixture mechanism, so servers stop and sessions close
 when their scope ends, whatever the outcome - no ``after_*`` hook is needed.
 
+What the hooks set up is ``context.live`` (:class:`~behave_live.bdd.live_context.LiveContext`:
+settings, servers, report, and the scenario's server, base URL, session and variables), with
+the public shortcuts ``context.http``, ``context.base_url``, ``context.variables`` and
+``context.server`` for steps.
+
 Server scope, from most to least specific: a scenario tag, a feature tag
 (``@fixture.server.per_scenario``, ``@fixture.server.per_feature``, ``@fixture.server.per_run``),
 then ``server_scope`` in userdata (default ``scenario``).
@@ -35,6 +40,7 @@ from typing import Any
 from behave import fixture, use_fixture
 
 from behave_live.bdd.crash_check import EXPECT_SERVER_ERROR_TAG, ServerErrorWatch
+from behave_live.bdd.live_context import LiveContext
 from behave_live.bdd.report import ReportAttachments
 from behave_live.errors import KitError, UnhandledServerError
 from behave_live.http.exchange import Exchange
@@ -42,7 +48,7 @@ from behave_live.http.session import HttpSession
 from behave_live.inputs.variables import Variables
 from behave_live.server.live_server import UvicornTestServer
 from behave_live.server.pool import LiveServers
-from behave_live.settings import SERVER_SCOPES, KitSettings, ServerScope
+from behave_live.settings import SERVER_SCOPES, KitSettings, ServerScope, user_variables
 
 __all__ = [
     "SCOPE_TAGS",
@@ -52,6 +58,7 @@ __all__ = [
     "http_session",
     "live_server",
     "live_server_pool",
+    "scope_of",
     "setup_scenario",
     "setup_tag",
     "setup_test_run",
@@ -64,24 +71,32 @@ Context = Any  # behave.runner.Context: behave ships no type information
 
 
 def setup_test_run(context: Context) -> None:
-    """Read the kit's settings from userdata and prepare the server pool (``before_all``)."""
-    settings = KitSettings.from_userdata(context.config.userdata)
-    if settings.freeze_startup_objects:
+    """Read the kit's settings from userdata and prepare the server pool (``before_all``).
+
+    Makes ``context.live`` (see :class:`LiveContext`). A bad setting raises
+    :class:`SettingsError`: behave prints its message (without a traceback unless run
+    with ``--verbose``) and aborts the run with a non-zero exit.
+    """
+    userdata = context.config.userdata
+    settings = KitSettings.from_userdata(userdata)
+    if settings.gc_freeze:
         # Features, steps and modules live as long as the run: taken out of the garbage
         # collector's sight, they no longer make each full collection slow. (Servers,
         # apps and event loops leave cyclic garbage behind, so full collections do come.)
         gc.freeze()
-    context.kit_settings = settings
-    context.server_scope = settings.server_scope
-    context.report = ReportAttachments.for_runner(getattr(context, "_runner", None))
-    use_fixture(live_server_pool, context, settings)
+    servers = use_fixture(live_server_pool, context, settings)
+    context.live = LiveContext(
+        settings=settings,
+        servers=servers,
+        report=ReportAttachments.for_runner(getattr(context, "_runner", None)),
+        userdata_variables=user_variables(userdata),
+    )
 
 
 @fixture  # type: ignore[untyped-decorator]
 def live_server_pool(context: Context, settings: KitSettings) -> Iterator[LiveServers]:
-    """Provide ``context.live_servers`` for the run; whatever still runs stops at its end."""
+    """The run's :class:`LiveServers`; whatever still runs stops at the end of the run."""
     servers = LiveServers(settings)
-    context.live_servers = servers
     try:
         yield servers
     finally:
@@ -89,18 +104,38 @@ def live_server_pool(context: Context, settings: KitSettings) -> Iterator[LiveSe
 
 
 def setup_tag(context: Context, tag: str) -> None:
-    """Apply a ``@fixture.server.*`` tag (``before_tag``); other tags are left alone."""
-    if not tag.startswith(_TAG_PREFIX):
-        return
-    scope = SCOPE_TAGS.get(tag)
-    if scope is None:
+    """Check a ``@fixture.server.*`` tag (``before_tag``); other tags are left alone.
+
+    The scope a tag chooses is applied per scenario (see :func:`scope_of`).
+    """
+    if tag.startswith(_TAG_PREFIX) and tag not in SCOPE_TAGS:
         raise KitError(
             f"Unknown server tag @{tag}. Use one of "
             f"{', '.join('@' + known for known in SCOPE_TAGS)}."
         )
-    # Set at the layer being entered (feature or scenario), so it ends with that layer and a
-    # scenario tag overrides its feature's.
-    context.server_scope = scope
+
+
+def scope_of(scenario: Any, default: ServerScope) -> ServerScope:
+    """The server scope of ``scenario``: its tag, else its rule's or feature's, else ``default``.
+
+    On one entity with several scope tags the last one wins.
+    """
+    entity = scenario
+    while entity is not None:
+        scopes = [SCOPE_TAGS[tag] for tag in entity.tags if tag in SCOPE_TAGS]
+        if scopes:
+            return scopes[-1]
+        entity = _enclosing(entity)
+    return default
+
+
+def _enclosing(entity: Any) -> Any:
+    parent = getattr(entity, "parent", None)
+    if parent is not None:
+        return parent
+    # behave before 1.2.7 knows no parents: a scenario's container is its feature.
+    feature = getattr(entity, "feature", None)
+    return feature if feature is not entity else None
 
 
 def setup_scenario(context: Context) -> None:
@@ -116,25 +151,27 @@ def live_server(context: Context) -> Iterator[str]:
     A per-scenario server stops when the scenario ends; a shared one when its feature or the
     run ends. With ``base_url`` in userdata no server starts: the scenario talks to that URL.
     """
-    settings: KitSettings = context.kit_settings
-    if settings.base_url is not None:
-        context.server = None
-        context.base_url = settings.base_url
-        yield settings.base_url
-        return
-    scope: ServerScope = context.server_scope
-    servers: LiveServers = context.live_servers
-    if scope == "scenario":
-        server = servers.fresh()
-        try:
-            yield _use(context, server)
-        finally:
-            server.stop()
-        return
-    layer = "testrun" if scope == "run" else "feature"
-    key = "run" if scope == "run" else f"feature:{context.feature.filename}:{context.feature.line}"
-    server = servers.shared(key, lambda stop: context.add_cleanup(stop, layer=layer))
-    yield _use(context, server)
+    live: LiveContext = context.live
+    settings = live.settings
+    live.server_scope = scope_of(context.scenario, settings.server_scope)
+    try:
+        if settings.base_url is not None:
+            yield _use(context, None, settings.base_url)
+            return
+        if live.server_scope == "scenario":
+            server = live.servers.fresh()
+            try:
+                yield _use(context, server, server.base_url)
+            finally:
+                server.stop()
+            return
+        layer = "testrun" if live.server_scope == "run" else "feature"
+        feature = context.feature
+        key = "run" if live.server_scope == "run" else f"feature:{feature.filename}:{feature.line}"
+        server = live.servers.shared(key, lambda stop: context.add_cleanup(stop, layer=layer))
+        yield _use(context, server, server.base_url)
+    finally:
+        live.server_scope = live.server = live.base_url = None
 
 
 @fixture  # type: ignore[untyped-decorator]
@@ -148,19 +185,22 @@ def http_session(context: Context, base_url: str) -> Iterator[HttpSession]:
     A fresh session per scenario means no cookies, auth or default headers leak from one
     scenario into the next, even when they share a server.
     """
+    live: LiveContext = context.live
     session = HttpSession(base_url)
-    context.http = session
-    context.variables = Variables(context.config.userdata)
-    report: ReportAttachments = context.report
-    if report.enabled:
-        session.exchange_listeners.append(report.attach_exchange)
-    server: UvicornTestServer | None = context.server
+    context.http = live.http = session
+    context.variables = live.variables = Variables(live.userdata_variables)
+    if live.report.enabled:
+        session.exchange_listeners.append(live.report.attach_exchange)
+    server = live.server
     if server is not None and EXPECT_SERVER_ERROR_TAG not in context.scenario.effective_tags:
-        session.exchange_listeners.append(_server_error_check(ServerErrorWatch(server), report))
+        session.exchange_listeners.append(
+            _server_error_check(ServerErrorWatch(server), live.report)
+        )
     try:
         yield session
     finally:
         session.close()
+        live.http = live.variables = None
 
 
 def _server_error_check(
@@ -179,10 +219,10 @@ def _server_error_check(
     return check
 
 
-def _use(context: Context, server: UvicornTestServer) -> str:
-    context.server = server
-    context.base_url = server.base_url
-    return server.base_url
+def _use(context: Context, server: UvicornTestServer | None, base_url: str) -> str:
+    context.server = context.live.server = server
+    context.base_url = context.live.base_url = base_url
+    return base_url
 
 
 def before_all(context: Context) -> None:

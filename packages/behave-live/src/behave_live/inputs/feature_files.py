@@ -26,7 +26,7 @@ class FeatureFiles:
     def locate(cls, base_dir: str | Path | None, configured: str | None = None) -> FeatureFiles:
         """Find the features directory of a behave run.
 
-        ``configured`` (userdata ``features_dir``, relative to the working directory) wins.
+        ``configured`` (the ``features_dir`` setting, relative to the working directory) wins.
         Otherwise it is the ``features`` directory inside behave's base directory (the one
         holding ``steps/``, when ``steps/`` sits next to ``features/``), or the base directory
         itself (when ``steps/`` sits inside ``features/``, behave's default layout).

@@ -1,6 +1,7 @@
 r"""Scenario variables: ``${name}`` in paths, tables, doc-strings and files.
 
-``${name}`` looks in the values saved during the scenario, then in behave's userdata;
+``${name}`` looks in the values saved during the scenario, then in the user's own userdata
+values (kit settings are not variables: see ``behave_live.settings.classify``);
 ``${env:NAME}`` reads an environment variable. An unknown name is an error that names it
 and lists the known ones - never an empty string that lets a scenario pass by accident.
 ``\${name}`` stands for the literal text ``${name}``, and a ``${`` that does not start a
@@ -30,8 +31,6 @@ __all__ = ["NAME_PATTERN", "Variables"]
 # What a variable may be called: a letter or _, then letters, digits, _, . and -.
 NAME_PATTERN = r"[A-Za-z_][\w.-]*"
 _NAME = re.compile(rf"{NAME_PATTERN}\Z")
-# Userdata names that configure behave itself, not values for scenarios.
-_BEHAVE_SETTINGS = "behave."
 
 # Where a reference may start: "${", or "\${" which keeps the text literal.
 _OPENING = re.compile(r"\\?\$\{")
@@ -43,17 +42,15 @@ _QUOTED = 40
 
 
 class Variables:
-    """Values saved during one scenario, with behave's userdata as a read-only fallback."""
+    """Values saved during one scenario, with the user's userdata values as a read-only fallback.
+
+    ``userdata`` holds only the user's own values (``user_variables`` of
+    :mod:`behave_live.settings` leaves out the kit's settings and behave's ``behave.*``).
+    """
 
     def __init__(self, userdata: Mapping[str, Any] | None = None) -> None:
         self._saved: dict[str, Any] = {}
-        # behave's own settings ("behave.formatter.html-pretty.title_string") live in
-        # userdata too; they are configuration, not values a scenario would use.
-        self._userdata: Mapping[str, Any] = {
-            name: value
-            for name, value in (userdata or {}).items()
-            if not str(name).startswith(_BEHAVE_SETTINGS)
-        }
+        self._userdata: Mapping[str, Any] = dict(userdata or {})
 
     def save(self, name: str, value: Any) -> None:
         """Remember ``value`` as ``${name}`` for the rest of the scenario.

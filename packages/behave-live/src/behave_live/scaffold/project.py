@@ -22,7 +22,7 @@ from behave_live.server.app_loading import load_app
 __all__ = ["InitReport", "init_project", "kit_settings"]
 
 #: The pytest ini option naming the app of the kit's pytest fixtures.
-PYTEST_APP_OPTION = "live_server_app"
+PYTEST_APP_OPTION = "behave_live_app"
 #: pytest config files that pytest reads instead of pyproject.toml (it looks at them first).
 _PYTEST_INI_FILES = ("pytest.ini", ".pytest.ini")
 

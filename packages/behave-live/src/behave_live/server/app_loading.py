@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import inspect
 import os
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -12,19 +13,25 @@ from uvicorn.importer import ImportFromStringError, import_from_string
 
 from behave_live.errors import ServerStartupError
 
-__all__ = ["AppSpec", "load_app"]
+__all__ = ["AppSpec", "add_app_dir", "load_app"]
 
 #: An ASGI app, an import string "package.module:attribute", or a zero-argument factory.
 AppSpec = Any
 
 
-def load_app(spec: AppSpec, *, factory: bool | None = None) -> Callable[..., Any]:
+def load_app(
+    spec: AppSpec, *, factory: bool | None = None, app_dir: str | None = None
+) -> Callable[..., Any]:
     """Resolve ``spec`` into an ASGI application.
 
     ``factory=None`` detects factories: a callable that needs no positional argument
     cannot be an ASGI app (those take ``scope, receive, send``), so it is called.
-    Raises :class:`ServerStartupError` with a message that says how to fix the spec.
+    ``app_dir`` is put on ``sys.path`` before an import string is imported (see
+    :func:`add_app_dir`). Raises :class:`ServerStartupError` with a message that says how to
+    fix the spec.
     """
+    if isinstance(spec, str) and app_dir is not None:
+        add_app_dir(app_dir)
     target = _import(spec) if isinstance(spec, str) else spec
     if not callable(target):
         raise ServerStartupError(
@@ -35,6 +42,17 @@ def load_app(spec: AppSpec, *, factory: bool | None = None) -> Callable[..., Any
     if factory is True or (factory is None and _takes_no_arguments(target)):
         return _call_factory(spec, target)
     return target  # type: ignore[no-any-return]
+
+
+def add_app_dir(app_dir: str) -> None:
+    """Put ``app_dir`` (relative to the working directory) first on ``sys.path``, once.
+
+    Like uvicorn's ``--app-dir``. Nothing changes when the directory is on the path already
+    (under any spelling, "" meaning the working directory), so repeated calls cost nothing.
+    """
+    directory = os.path.abspath(app_dir)
+    if directory not in (os.path.abspath(entry or os.curdir) for entry in sys.path):
+        sys.path.insert(0, directory)
 
 
 @functools.lru_cache(maxsize=32)

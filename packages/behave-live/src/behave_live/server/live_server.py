@@ -55,6 +55,8 @@ class UvicornTestServer:
 
     ``app`` is an ASGI app, an import string ``"package.module:attribute"``, or a
     zero-argument factory. ``port=0`` (the default) lets the kernel pick a free port.
+    ``app_dir`` is put on ``sys.path`` before an import string is imported (like uvicorn's
+    ``--app-dir``).
     ``thread`` lets servers started one after another share a :class:`ServerThread`
     (by default each server runs on a thread of its own). Extra keyword arguments go to
     :class:`uvicorn.Config` unchanged.
@@ -67,6 +69,7 @@ class UvicornTestServer:
         port: int = 0,
         *,
         factory: bool | None = None,
+        app_dir: str | None = None,
         lifespan: Literal["on", "off", "auto"] = "on",
         startup_timeout: float = 5.0,
         shutdown_timeout: float = 5.0,
@@ -77,6 +80,7 @@ class UvicornTestServer:
         self.host = host
         self.port = port
         self.factory = factory
+        self.app_dir = app_dir
         # "on", not uvicorn's "auto": "auto" logs a failing lifespan as "unsupported" and
         # keeps serving, which hides a broken startup.
         self.lifespan = lifespan
@@ -136,7 +140,7 @@ class UvicornTestServer:
                 f"Server did not start: {self.thread!r} is still blocked by a server that "
                 "could not be stopped earlier. Give this server a new ServerThread."
             )
-        app = load_app(self.app, factory=self.factory)
+        app = load_app(self.app, factory=self.factory, app_dir=self.app_dir)
         self._quiet_uvicorn_loggers()
         # Before the socket and the loop exist: a bad uvicorn option (TypeError) leaks nothing.
         config = self._config(app)

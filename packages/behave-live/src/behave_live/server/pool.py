@@ -4,14 +4,35 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from behave_live.server.app_loading import AppSpec
 from behave_live.server.live_server import UvicornTestServer
 from behave_live.server.thread import ServerThread
 from behave_live.settings import KitSettings
 
-__all__ = ["LiveServers"]
+__all__ = ["LiveServers", "configured_server"]
 
 #: Registers a function to call when the scope that shares a server ends.
 RegisterCleanup = Callable[[Callable[[], None]], None]
+
+
+def configured_server(
+    settings: KitSettings, app: AppSpec, thread: ServerThread | None = None
+) -> UvicornTestServer:
+    """A (not yet started) server for ``app``, configured by ``settings``.
+
+    The one place settings become server arguments: behave's servers and the pytest
+    fixtures' are made alike.
+    """
+    return UvicornTestServer(
+        app,
+        host=settings.host,
+        app_dir=settings.app_dir,
+        lifespan=settings.lifespan,
+        startup_timeout=settings.startup_timeout,
+        shutdown_timeout=settings.shutdown_timeout,
+        thread=thread,
+        **settings.uvicorn_options,
+    )
 
 
 class LiveServers:
@@ -48,13 +69,7 @@ class LiveServers:
     def _new_server(self, thread: ServerThread | None = None) -> UvicornTestServer:
         if self.settings.app is None:
             raise RuntimeError("LiveServers needs settings.app to start a server")
-        return UvicornTestServer(
-            self.settings.app,
-            host=self.settings.host,
-            startup_timeout=self.settings.startup_timeout,
-            shutdown_timeout=self.settings.shutdown_timeout,
-            thread=thread,
-        )
+        return configured_server(self.settings, self.settings.app, thread)
 
     def shared(self, key: str, register_cleanup: RegisterCleanup) -> UvicornTestServer:
         """Return the server shared under ``key``, starting it on first use.

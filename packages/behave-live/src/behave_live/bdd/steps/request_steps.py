@@ -225,4 +225,4 @@ def _doc_string(context: Any, sends: str, what: str) -> str:
 
 
 def _feature_files(context: Any) -> FeatureFiles:
-    return FeatureFiles.locate(context.config.base_dir, context.config.userdata.get("features_dir"))
+    return FeatureFiles.locate(context.config.base_dir, context.live.settings.features_dir)

@@ -45,8 +45,6 @@ def step_the_json_response_should_match_the_schema_in(
         Then the JSON response should match the schema in "schemas/catalog.json"
     """
     variables = context.variables
-    files = FeatureFiles.locate(
-        context.config.base_dir, context.config.userdata.get("features_dir")
-    )
+    files = FeatureFiles.locate(context.config.base_dir, context.live.settings.features_dir)
     schema = json_file(files, variables.substitute(file), variables, "JSON Schema file")
     assert_json_schema(context.http.last_exchange, schema, path=variables.substitute(path))

@@ -1,0 +1,161 @@
+"""``uvicorn.<option>`` settings: checked against ``uvicorn.Config`` and read as its types.
+
+The option names and types come from ``uvicorn.Config.__init__`` itself, so whatever the
+installed uvicorn accepts can be set, and a misspelt name fails before any server starts.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import inspect
+import types
+import typing
+from typing import Any, Literal, Union, get_args, get_origin
+
+import uvicorn
+
+from behave_live._setting_values import BadValue, flag
+
+__all__ = [
+    "KIT_OWNED",
+    "PREFIX",
+    "UnknownOption",
+    "example_value",
+    "option_names",
+    "read_option",
+]
+
+#: Userdata keys with this prefix are options for uvicorn.Config.
+PREFIX = "uvicorn."
+
+#: Config parameters the kit sets itself, each with what to do instead.
+KIT_OWNED: dict[str, str] = {
+    "app": "use the setting app instead",
+    "app_dir": "use the setting app_dir instead",
+    "factory": "use the setting app (a factory is recognised by itself)",
+    "host": "use the setting host instead",
+    "port": "every server gets a free port of its own",
+    "uds": "the kit binds a TCP socket of its own for every server",
+    "fd": "the kit binds a TCP socket of its own for every server",
+    "lifespan": "use the setting lifespan instead",
+    "timeout_graceful_shutdown": "use the setting shutdown_timeout instead",
+}
+
+_NONE = ("none", "null")
+
+
+class UnknownOption(LookupError):
+    """A ``uvicorn.<name>`` that ``uvicorn.Config`` does not take; the message says why."""
+
+
+@functools.cache
+def _hints() -> dict[str, Any]:
+    parameters = inspect.signature(uvicorn.Config.__init__).parameters
+    hints = typing.get_type_hints(uvicorn.Config.__init__)
+    return {name: hints.get(name, Any) for name in parameters if name != "self"}
+
+
+def option_names() -> list[str]:
+    """The uvicorn.Config options a ``uvicorn.<name>`` setting may name, as text can set them."""
+    return [name for name, hint in _hints().items() if name not in KIT_OWNED and _readable(hint)]
+
+
+def read_option(name: str, raw: str) -> Any:
+    """The value of ``uvicorn.<name>`` from its text, as the type uvicorn.Config declares.
+
+    Raises :class:`UnknownOption` for a name uvicorn does not take (or the kit sets itself)
+    and :class:`BadValue` for text that is not of the option's type.
+    """
+    if name in KIT_OWNED:
+        raise UnknownOption(f"is set by the kit itself: {KIT_OWNED[name]}")
+    hint = _hints().get(name)
+    if hint is not None and not _readable(hint):
+        raise UnknownOption(
+            "cannot be written as text (uvicorn.Config takes objects for it): pass it in "
+            f"code, UvicornTestServer(app, {name}=...)"
+        )
+    if hint is None:
+        close = difflib.get_close_matches(name, option_names(), n=1, cutoff=0.6)
+        hint_text = f"did you mean '{PREFIX}{close[0]}'? " if close else ""
+        raise UnknownOption(
+            f"is not an option of uvicorn.Config: {hint_text}The options are "
+            f"{', '.join(option_names())}"
+        )
+    return _coerce(hint, raw)
+
+
+def _alternatives(hint: Any) -> tuple[Any, ...]:
+    if get_origin(hint) in (Union, types.UnionType):
+        return tuple(alternative for arg in get_args(hint) for alternative in _alternatives(arg))
+    return (hint,)
+
+
+def example_value(name: str) -> str:
+    """The default of uvicorn's option ``name`` as text, or "..." when it has no short text."""
+    default = inspect.signature(uvicorn.Config.__init__).parameters[name].default
+    if isinstance(default, bool):
+        return "true" if default else "false"
+    if isinstance(default, (int, float)) or (isinstance(default, str) and default):
+        return str(default)
+    return "..."
+
+
+def _readable(hint: Any) -> bool:
+    # None alone does not count: an option that takes a callable or None is not for text.
+    return any(
+        _from_text(alternative) and alternative is not type(None)
+        for alternative in _alternatives(hint)
+    )
+
+
+def _from_text(alternative: Any) -> bool:
+    # Callables, classes, dicts and lists of tuples cannot be written as one text value.
+    return alternative in (str, int, float, bool, type(None)) or get_origin(alternative) is Literal
+
+
+def _coerce(hint: Any, raw: str) -> Any:
+    alternatives = _alternatives(hint)
+    value = raw.strip()
+    if type(None) in alternatives and value.lower() in _NONE:
+        return None
+    if bool in alternatives:
+        return flag(value)
+    literals = [
+        option for alt in alternatives if get_origin(alt) is Literal for option in get_args(alt)
+    ]
+    if str in alternatives:
+        # Literal choices next to str (uvicorn's "h11" | "httptools" | "module:Class"): any
+        # text goes, and uvicorn says which names it knows when it loads the option.
+        return value if int not in alternatives or not _is_int(value) else int(value)
+    if int in alternatives and _is_int(value):
+        return int(value)
+    if float in alternatives:
+        try:
+            return float(value)
+        except ValueError:
+            pass
+    if value in literals:
+        return value
+    raise BadValue(f"is not {_describe(alternatives, literals)}")
+
+
+def _is_int(value: str) -> bool:
+    try:
+        int(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _describe(alternatives: tuple[Any, ...], literals: list[Any]) -> str:
+    words: list[str] = []
+    if int in alternatives:
+        words.append("a whole number")
+    if float in alternatives:
+        words.append("a number")
+    if literals:
+        words.append("one of " + ", ".join(str(option) for option in literals))
+    if type(None) in alternatives:
+        words.append("none")
+    return " or ".join(words)

@@ -1,0 +1,52 @@
+"""``context.live``: everything the kit keeps on behave's context, in one documented object."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from behave_live.bdd.report import ReportAttachments
+from behave_live.http.session import HttpSession
+from behave_live.inputs.variables import Variables
+from behave_live.server.live_server import UvicornTestServer
+from behave_live.server.pool import LiveServers
+from behave_live.settings import KitSettings, ServerScope
+
+__all__ = ["LiveContext"]
+
+
+@dataclass
+class LiveContext:
+    """What the kit's hooks set up, as ``context.live`` (made in ``before_all``).
+
+    For the whole run:
+
+    - ``settings``: the :class:`~behave_live.settings.KitSettings` read from userdata.
+    - ``servers``: the :class:`~behave_live.server.pool.LiveServers` that start, share and
+      stop the test servers.
+    - ``report``: where exchanges and tracebacks are attached when an HTML report is written.
+    - ``userdata_variables``: the user's own userdata values, ``${name}`` in scenarios (kit
+      settings are not among them).
+
+    For the current scenario (None between scenarios):
+
+    - ``server_scope``: the scope in force (tag, else the ``server_scope`` setting).
+    - ``server``: the :class:`~behave_live.server.live_server.UvicornTestServer` it talks
+      to, or None with ``base_url`` set in userdata (a server that already runs).
+    - ``base_url``: the root URL requests go to.
+    - ``http``: the scenario's :class:`~behave_live.http.session.HttpSession`.
+    - ``variables``: the scenario's :class:`~behave_live.inputs.variables.Variables`.
+
+    Steps use the public shortcuts ``context.http``, ``context.base_url``,
+    ``context.variables`` and ``context.server``, which behave drops when the scenario ends.
+    """
+
+    settings: KitSettings
+    servers: LiveServers
+    report: ReportAttachments
+    userdata_variables: Mapping[str, object] = field(default_factory=dict)
+    server_scope: ServerScope | None = None
+    server: UvicornTestServer | None = None
+    base_url: str | None = None
+    http: HttpSession | None = None
+    variables: Variables | None = None
