@@ -35,7 +35,7 @@ SERVERS_PER_PROCESS = 150
 REQUEST_TIMEOUT = 10.0
 # Hang guard for the worker processes (each needs well under a second of work).
 WORKER_TIMEOUT = 60.0
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parents[4]
 
 
 def _resources() -> tuple[frozenset[threading.Thread], int, int]:
