@@ -55,3 +55,20 @@ def test_gc_freeze_is_a_yes_no_setting(raw: str, expected: bool) -> None:
 def test_a_bad_yes_no_value_says_which_values_work() -> None:
     with pytest.raises(SettingsError, match="gc_freeze='sometimes' is not a yes/no value"):
         KitSettings.from_userdata({"app": "app:app", "gc_freeze": "sometimes"})
+
+
+@pytest.mark.parametrize(("raw", "expected"), [(None, "warn"), ("Reimport", "reimport")])
+def test_isolation_defaults_to_warn(raw: str | None, expected: str) -> None:
+    userdata = {"app": "app:app"} | ({"isolation": raw} if raw else {})
+
+    assert KitSettings.from_userdata(userdata).isolation == expected
+
+
+def test_an_unknown_isolation_lists_the_valid_ones() -> None:
+    with pytest.raises(SettingsError) as failure:
+        KitSettings.from_userdata({"app": "app:app", "isolation": "always"})
+
+    assert str(failure.value) == (
+        "Unknown isolation 'always' in behave userdata. Use one of warn, reimport, off: for "
+        "example -D isolation=reimport."
+    )

@@ -9,6 +9,10 @@ override the ``live_server_app`` fixture in a conftest.py::
 
     def test_health(http):
         assert http.get("/health").json() == {"message": "OK"}
+
+A module-level app object (not a factory) is shared by every fresh server: the
+``live_server_isolation`` ini option says what to do about it - ``warn`` (default, once per
+session), ``reimport`` (import the app's package afresh for every test) or ``off``.
 """
 
 from __future__ import annotations
@@ -19,17 +23,32 @@ from typing import Any
 import pytest
 
 from behave_live.http.session import HttpSession
+from behave_live.server.isolation import PYTEST_WORDING, AppIsolation
 from behave_live.server.live_server import UvicornTestServer
 from behave_live.server.thread import ServerThread
+from behave_live.settings import ISOLATION_MODES
 
-__all__ = ["http", "live_server", "live_server_app", "live_server_thread", "shared_live_server"]
+__all__ = [
+    "http",
+    "live_server",
+    "live_server_app",
+    "live_server_isolation",
+    "live_server_thread",
+    "shared_live_server",
+]
 
 _INI_NAME = "live_server_app"
+_ISOLATION_INI_NAME = "live_server_isolation"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    """Declare the ``live_server_app`` ini option."""
+    """Declare the ``live_server_app`` and ``live_server_isolation`` ini options."""
     parser.addini(_INI_NAME, "The app for live_server: 'package.module:attribute'.", default="")
+    parser.addini(
+        _ISOLATION_INI_NAME,
+        "When the app is one object, not a factory: warn, reimport (its package) or off.",
+        default="warn",
+    )
 
 
 @pytest.fixture(scope="session")
@@ -52,12 +71,33 @@ def live_server_thread() -> Iterator[ServerThread]:
         yield thread
 
 
+@pytest.fixture(scope="session")
+def live_server_isolation(pytestconfig: pytest.Config) -> AppIsolation:
+    """The ``live_server_isolation`` ini option, applied to the session's fresh servers."""
+    mode = str(pytestconfig.getini(_ISOLATION_INI_NAME)).strip().lower() or "warn"
+    for known in ISOLATION_MODES:
+        if mode == known:
+            return AppIsolation(known, PYTEST_WORDING)
+    pytest.fail(
+        f"Unknown live_server_isolation {mode!r} in [tool.pytest.ini_options]. Use one of "
+        f"{', '.join(ISOLATION_MODES)}.",
+        pytrace=False,
+    )
+
+
 @pytest.fixture
 def live_server(
-    live_server_app: Any, live_server_thread: ServerThread
+    live_server_app: Any, live_server_thread: ServerThread, live_server_isolation: AppIsolation
 ) -> Iterator[UvicornTestServer]:
-    """A fresh server (fresh app, fresh port) for this test only: it costs under a ms."""
-    with UvicornTestServer(live_server_app, thread=live_server_thread) as server:
+    """A fresh server (fresh port, and a fresh app from a factory) for this test only.
+
+    It costs under a ms. A module-level app object is the same object in every test: see
+    ``live_server_isolation``.
+    """
+    with UvicornTestServer(
+        live_server_app, thread=live_server_thread, reimport=live_server_isolation.reimports
+    ) as server:
+        live_server_isolation.check(live_server_app)  # (the app is loaded: no second import)
         yield server
 
 

@@ -8,10 +8,13 @@ from typing import Literal
 
 from behave_live.errors import SettingsError
 
-__all__ = ["SERVER_SCOPES", "KitSettings", "ServerScope"]
+__all__ = ["ISOLATION_MODES", "SERVER_SCOPES", "Isolation", "KitSettings", "ServerScope"]
 
 ServerScope = Literal["scenario", "feature", "run"]
 SERVER_SCOPES: tuple[ServerScope, ...] = ("scenario", "feature", "run")
+# What to do when fresh servers would share one app object (see server/isolation.py).
+Isolation = Literal["warn", "reimport", "off"]
+ISOLATION_MODES: tuple[Isolation, ...] = ("warn", "reimport", "off")
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,7 @@ class KitSettings:
     startup_timeout: float = 5.0
     shutdown_timeout: float = 5.0
     freeze_startup_objects: bool = True
+    isolation: Isolation = "warn"
 
     @classmethod
     def from_userdata(cls, userdata: Mapping[str, str]) -> KitSettings:
@@ -40,6 +44,12 @@ class KitSettings:
                 f"{', '.join(SERVER_SCOPES)}: set it in [tool.behave.userdata] of "
                 "pyproject.toml, or on the command line with -D server_scope=feature."
             )
+        isolation = userdata.get("isolation", "warn").strip().lower()
+        if isolation not in ISOLATION_MODES:
+            raise SettingsError(
+                f"Unknown isolation {isolation!r} in behave userdata. Use one of "
+                f"{', '.join(ISOLATION_MODES)}: for example -D isolation=reimport."
+            )
         settings = cls(
             app=userdata.get("app") or None,
             server_scope=scope,
@@ -48,6 +58,7 @@ class KitSettings:
             startup_timeout=_seconds(userdata, "startup_timeout", 5.0),
             shutdown_timeout=_seconds(userdata, "shutdown_timeout", 5.0),
             freeze_startup_objects=_flag(userdata, "gc_freeze", default=True),
+            isolation=isolation,
         )
         if settings.app is None and settings.base_url is None:
             raise SettingsError(

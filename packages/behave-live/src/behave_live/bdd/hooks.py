@@ -75,6 +75,8 @@ def setup_test_run(context: Context) -> None:
     context.server_scope = settings.server_scope
     context.report = ReportAttachments.for_runner(getattr(context, "_runner", None))
     use_fixture(live_server_pool, context, settings)
+    if settings.server_scope == "scenario":
+        context.live_servers.check_isolation()  # here, before behave captures the output
 
 
 @fixture  # type: ignore[untyped-decorator]
@@ -124,8 +126,9 @@ def live_server(context: Context) -> Iterator[str]:
         return
     scope: ServerScope = context.server_scope
     servers: LiveServers = context.live_servers
+    requester = f"scenario {context.scenario.name!r} ({context.scenario.location})"
     if scope == "scenario":
-        server = servers.fresh()
+        server = servers.fresh(requester)
         try:
             yield _use(context, server)
         finally:
@@ -133,7 +136,7 @@ def live_server(context: Context) -> Iterator[str]:
         return
     layer = "testrun" if scope == "run" else "feature"
     key = "run" if scope == "run" else f"feature:{context.feature.filename}:{context.feature.line}"
-    server = servers.shared(key, lambda stop: context.add_cleanup(stop, layer=layer))
+    server = servers.shared(key, lambda stop: context.add_cleanup(stop, layer=layer), requester)
     yield _use(context, server)
 
 
