@@ -59,8 +59,14 @@ def test_an_app_that_cannot_be_imported_is_reported_by_name() -> None:
     run = run_behave(FRESH, "-D", "app=no_such_package.app:app")
 
     assert run.failed
-    assert "could not import the app 'no_such_package.app:app'" in run.output
+    assert run.output.count("Server did not start: could not import the app") == 1
     assert "No module named 'no_such_package'" in run.output
+    # The second scenario is not retried: it names the first and the cause in one line.
+    assert (
+        "The app failed to start in scenario 'The first scenario sees an untouched server' "
+        f"({FRESH}:6); not retried: could not import the app 'no_such_package.app:app': "
+        "No module named 'no_such_package'."
+    ) in run.output
     assert "Traceback" not in run.output
 
 

@@ -108,3 +108,69 @@ def test_without_an_app_the_fixtures_say_how_to_choose_one(pytester: pytest.Pyte
     result.stdout.fnmatch_lines(
         ["The live_server fixtures need an app: set behave_live_app = 'package.module:attr' *"]
     )
+
+
+_VISIT_TWICE = """
+def test_first(http):
+    assert http.post("/visits").json() == {"visits": 1}
+
+def test_second(http):
+    assert http.post("/visits").json() == {"visits": 1}
+"""
+
+
+def _run_stateful_service_tests(
+    pytester: pytest.Pytester,
+    monkeypatch: pytest.MonkeyPatch,
+    isolation: str | None,
+    *,
+    in_process: bool = False,
+) -> pytest.RunResult:
+    from conftest import TEST_DATA
+
+    ini = "[pytest]\nbehave_live_app = stateful_service.main:app\n"
+    if isolation is not None:
+        ini += f"behave_live_isolation = {isolation}\n"
+    pytester.makeini(ini)
+    pytester.makepyfile(test_visits=_VISIT_TWICE)
+    if in_process:
+        return pytester.runpytest_inprocess("-p", "no:cacheprovider")
+    monkeypatch.setenv("PYTHONPATH", str(TEST_DATA))
+    # A process of its own: the app's modules must not be shared with this one.
+    return pytester.runpytest_subprocess("-p", "no:cacheprovider")
+
+
+def test_an_app_object_leaks_between_fresh_servers_and_is_warned_about_once(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = _run_stateful_service_tests(pytester, monkeypatch, isolation=None)
+
+    result.assert_outcomes(passed=1, failed=1)
+    output = result.stdout.str()
+    assert output.count("AppIsolationWarning: The app 'stateful_service.main:app' is one") == 1
+    assert "carries from one test to the next" in output
+    assert "or set behave_live_isolation = 'reimport'" in output
+
+
+def test_isolation_reimport_gives_each_test_fresh_module_state(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = _run_stateful_service_tests(pytester, monkeypatch, isolation="reimport")
+
+    result.assert_outcomes(passed=2)
+    assert "AppIsolationWarning" not in result.stdout.str()
+
+
+def test_an_unknown_isolation_lists_the_valid_ones(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # In this process: the option is refused before any app is imported.
+    result = _run_stateful_service_tests(pytester, monkeypatch, "always", in_process=True)
+
+    result.assert_outcomes(errors=2)
+    result.stdout.fnmatch_lines(
+        [
+            "*behave_live_isolation='always' in the pytest ini options*is not one of "
+            "warn, reimport, off*"
+        ]
+    )

@@ -245,7 +245,7 @@ def test_a_uvicorn_option_that_takes_objects_says_to_pass_it_in_code() -> None:
 
 _SETTINGS_LIST = (
     "The settings are: app, app_dir, server_scope, host, base_url, startup_timeout, "
-    "shutdown_timeout, lifespan, gc_freeze, features_dir, uvicorn.<option>."
+    "shutdown_timeout, lifespan, isolation, gc_freeze, features_dir, uvicorn.<option>."
 )
 
 
@@ -336,3 +336,16 @@ def test_the_working_directory_is_not_added_twice(
     add_app_dir(".")
 
     assert sys.path == ["", "/somewhere"]
+
+
+@pytest.mark.parametrize(("raw", "expected"), [(None, "warn"), ("Reimport", "reimport")])
+def test_isolation_defaults_to_warn(raw: str | None, expected: str) -> None:
+    settings = _read(**({"isolation": raw} if raw else {}))
+
+    assert settings.isolation == expected
+
+
+def test_an_unknown_isolation_lists_the_valid_ones() -> None:
+    message = _error(isolation="always")
+
+    assert message.startswith(f"isolation='always' {WHERE} is not one of warn, reimport, off")

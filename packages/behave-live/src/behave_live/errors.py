@@ -16,6 +16,8 @@
         ├── ExchangeAssertionError    an expectation about an HTTP exchange did not hold
         └── UnhandledServerError      the app raised an exception it did not handle
 
+    AppIsolationWarning (a UserWarning)  fresh servers share one app object and its module state
+
 Mistakes in the test (:class:`StepInputError`) and failures of the service
 (:class:`CheckFailed`) both derive from ``AssertionError``, so behave reports them as a
 failed step with this message alone - never with a traceback of the kit's own code.
@@ -35,6 +37,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AmbiguousPath",
+    "AppIsolationWarning",
     "CheckFailed",
     "ExchangeAssertionError",
     "KitError",
@@ -59,7 +62,17 @@ class SettingsError(KitError):
 
 
 class ServerStartupError(KitError):
-    """The test server could not start; the message names the cause and how to fix it."""
+    """The test server could not start; the message names the cause and how to fix it.
+
+    ``summary`` is the cause in one line (unless given: the message's first line, without
+    "Server did not start: "), for the scenarios that come after a failed start and are
+    not retried.
+    """
+
+    def __init__(self, message: str, *, summary: str | None = None) -> None:
+        super().__init__(message)
+        first_line = message.splitlines()[0] if message else ""
+        self.summary = summary or first_line.removeprefix("Server did not start: ")
 
 
 class ScaffoldError(KitError):
@@ -128,3 +141,10 @@ class UnhandledServerError(CheckFailed):
     def __init__(self, message: str, errors: list[UnhandledError]) -> None:
         super().__init__(message)
         self.errors = errors
+
+
+class AppIsolationWarning(UserWarning):
+    """Fresh servers serve one shared app object, so its module-level state carries over.
+
+    Shown once per run; the message names the module and the factory that fixes it.
+    """

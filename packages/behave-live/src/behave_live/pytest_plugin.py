@@ -23,6 +23,10 @@ The servers take the kit's settings from ini options named ``behave_live_<settin
 (``behave_live_lifespan = "off"``, ``behave_live_startup_timeout = "10"``), read by the same
 parser as behave's userdata; uvicorn options are lines ``option=value`` of
 ``behave_live_uvicorn``. See the settings table in the README.
+
+A module-level app object (not a factory) is shared by every fresh server: the
+``behave_live_isolation`` ini option says what to do about it - ``warn`` (default, once per
+session), ``reimport`` (import the app's package afresh for every test) or ``off``.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ import pytest
 
 from behave_live.errors import SettingsError
 from behave_live.http.session import HttpSession
+from behave_live.server.isolation import PYTEST_WORDING, AppIsolation
 from behave_live.server.live_server import UvicornTestServer
 from behave_live.server.pool import configured_server
 from behave_live.server.thread import ServerThread
@@ -44,6 +49,7 @@ __all__ = [
     "http",
     "live_server",
     "live_server_app",
+    "live_server_isolation",
     "live_server_settings",
     "live_server_thread",
     "running_http",
@@ -118,12 +124,26 @@ def live_server_thread() -> Iterator[ServerThread]:
         yield thread
 
 
+@pytest.fixture(scope="session")
+def live_server_isolation(live_server_settings: KitSettings) -> AppIsolation:
+    """The ``behave_live_isolation`` ini option, applied to the session's fresh servers."""
+    return AppIsolation(live_server_settings.isolation, PYTEST_WORDING)
+
+
 @pytest.fixture
 def fresh_server(
-    live_server_app: Any, live_server_settings: KitSettings, live_server_thread: ServerThread
+    live_server_app: Any,
+    live_server_settings: KitSettings,
+    live_server_thread: ServerThread,
+    live_server_isolation: AppIsolation,
 ) -> Iterator[UvicornTestServer]:
-    """A fresh server (fresh app, fresh port) for this test only: it costs under a ms."""
+    """A fresh server (fresh port, and a fresh app from a factory) for this test only.
+
+    It costs under a ms. A module-level app object is the same object in every test: see
+    ``live_server_isolation``.
+    """
     with configured_server(live_server_settings, live_server_app, live_server_thread) as server:
+        live_server_isolation.check(live_server_app)  # (the app is loaded: no second import)
         yield server
 
 

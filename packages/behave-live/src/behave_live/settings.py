@@ -29,12 +29,14 @@ from behave_live.errors import SettingsError
 __all__ = [
     "BEHAVE_PREFIX",
     "BEHAVE_USERDATA",
+    "ISOLATION_MODES",
     "LIFESPAN_MODES",
     "PYTEST_INI",
     "SERVER_SCOPES",
     "SETTINGS",
     "UVICORN_PREFIX",
     "VARIABLE_PREFIX",
+    "Isolation",
     "KitSettings",
     "LifespanMode",
     "ServerScope",
@@ -48,6 +50,9 @@ ServerScope = Literal["scenario", "feature", "run"]
 SERVER_SCOPES: tuple[ServerScope, ...] = ("scenario", "feature", "run")
 LifespanMode = Literal["on", "off", "auto"]
 LIFESPAN_MODES: tuple[LifespanMode, ...] = ("on", "off", "auto")
+# What to do when fresh servers would share one app object (see server/isolation.py).
+Isolation = Literal["warn", "reimport", "off"]
+ISOLATION_MODES: tuple[Isolation, ...] = ("warn", "reimport", "off")
 
 #: Userdata keys of behave itself ("behave.formatter.html-pretty.title_string"): left alone.
 BEHAVE_PREFIX = "behave."
@@ -174,7 +179,15 @@ FEATURES_DIR = Setting[str | None](
     "features",
     shown_default="`features/` next to `steps/`",
 )
-# The isolation setting (warn | reimport) goes here, with a field of the same name below.
+ISOLATION = Setting[Isolation](
+    "isolation",
+    values.choice(ISOLATION_MODES),
+    "warn",
+    "When fresh servers would share one app object (an app, not a factory): `warn` once per "
+    "run, `reimport` the app's own package for every fresh server, or `off`.",
+    "reimport",
+    pytest=True,
+)
 
 #: Every setting, in the order the docs list them.
 SETTINGS: tuple[Setting[Any], ...] = (
@@ -186,6 +199,7 @@ SETTINGS: tuple[Setting[Any], ...] = (
     STARTUP_TIMEOUT,
     SHUTDOWN_TIMEOUT,
     LIFESPAN,
+    ISOLATION,
     GC_FREEZE,
     FEATURES_DIR,
 )
@@ -239,6 +253,7 @@ class KitSettings:
     startup_timeout: float = STARTUP_TIMEOUT.default
     shutdown_timeout: float = SHUTDOWN_TIMEOUT.default
     lifespan: LifespanMode = LIFESPAN.default
+    isolation: Isolation = ISOLATION.default
     gc_freeze: bool = GC_FREEZE.default
     features_dir: str | None = FEATURES_DIR.default
     uvicorn_options: Mapping[str, Any] = field(default_factory=dict)

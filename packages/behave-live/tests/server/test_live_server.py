@@ -522,34 +522,135 @@ def test_missing_module_fails_with_the_import_string_in_the_message() -> None:
     message = str(error)
     assert message.startswith("Server did not start: could not import the app")
     assert "'no_such_module_xyz:app'" in message
-    assert 'Could not import module "no_such_module_xyz"' in message
+    assert "No module named 'no_such_module_xyz'" in message
 
 
 def test_missing_attribute_fails_with_the_attribute_in_the_message() -> None:
-    error = _expect_startup_failure(UvicornTestServer("kit_testing.apps:no_such_attribute"))
-    assert 'Attribute "no_such_attribute" not found in module "kit_testing.apps"' in str(error)
+    error = _expect_startup_failure(UvicornTestServer("kit_testing.apps:create_ap"))
+    message = str(error)
+    assert message.startswith(
+        "Server did not start: the app 'kit_testing.apps:create_ap' names 'create_ap', but "
+        "'kit_testing.apps' ("
+    )
+    assert f"{os.path.join('kit_testing', 'apps.py')}) has no attribute 'create_ap'." in message
+    assert "Did you mean 'create_app'?" in message
 
 
-def test_module_raising_on_import_fails_with_its_own_error(
+def test_a_string_without_an_attribute_is_not_an_import_string() -> None:
+    error = _expect_startup_failure(UvicornTestServer("app.create_app"))
+    assert str(error) == (
+        "Server did not start: the app 'app.create_app' is not an import string. Write it as "
+        "'package.module:attribute' (for example 'app:create_app')."
+    )
+
+
+def _module(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, source: str) -> Path:
+    """Write ``name`` (``pkg/mod.py`` or ``mod.py``) under tmp_path, importable, forgotten after."""
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(source)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.chdir(tmp_path)  # messages show paths relative to the working directory
+    return path
+
+
+def test_module_raising_on_import_names_the_users_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    (tmp_path / "bl_module_raising_on_import.py").write_text(
-        'raise RuntimeError("import-time failure")\n'
+    _module(tmp_path, monkeypatch, "bl_raising.py", 'x = 1\nraise RuntimeError("import-time")\n')
+    error = _expect_startup_failure(UvicornTestServer("bl_raising:app"))
+    assert str(error) == (
+        "Server did not start: importing the app 'bl_raising:app' raised "
+        "RuntimeError('import-time').\n"
+        "  at bl_raising.py:2, in <module>:\n"
+        '    raise RuntimeError("import-time")\n'
+        "Fix the error there."
     )
-    monkeypatch.syspath_prepend(str(tmp_path))
-    error = _expect_startup_failure(UvicornTestServer("bl_module_raising_on_import:app"))
-    assert "raised RuntimeError('import-time failure')" in str(error)
-    assert isinstance(error.__cause__, RuntimeError)
+    assert error.summary == (
+        "importing the app 'bl_raising:app' raised RuntimeError('import-time') (bl_raising.py:2)"
+    )
+    assert "chained below" not in str(error)
 
 
-def test_factory_raising_fails_with_its_own_error() -> None:
+def test_the_innermost_line_of_the_users_code_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # main imports helpers, whose function raises through json (stdlib): helpers.py is named.
+    _module(tmp_path, monkeypatch, "bl_deep/__init__.py", "")
+    _module(
+        tmp_path,
+        monkeypatch,
+        "bl_deep/helpers.py",
+        "import json\n\ndef load():\n    return json.loads('{broken')\n",
+    )
+    _module(
+        tmp_path, monkeypatch, "bl_deep/main.py", "from bl_deep import helpers\nhelpers.load()\n"
+    )
+    message = str(_expect_startup_failure(UvicornTestServer("bl_deep.main:app")))
+    assert f"  at {os.path.join('bl_deep', 'helpers.py')}:4, in load:\n" in message
+    assert "    return json.loads('{broken')\n" in message
+
+
+def test_a_syntax_error_names_its_file_and_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _module(tmp_path, monkeypatch, "bl_syntax.py", "app = 1\ndef broken(:\n")
+    message = str(_expect_startup_failure(UvicornTestServer("bl_syntax:app")))
+    assert "raised SyntaxError(" in message
+    assert "  at bl_syntax.py:2, in <module>:\n    def broken(:\n" in message
+
+
+def test_a_missing_dependency_is_named_as_such(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _module(tmp_path, monkeypatch, "bl_needs/__init__.py", "")
+    _module(tmp_path, monkeypatch, "bl_needs/main.py", "import os\nimport bl_not_installed.sub\n")
+    error = _expect_startup_failure(UvicornTestServer("bl_needs.main:app"))
+    assert str(error) == (
+        "Server did not start: bl_needs.main imports 'bl_not_installed', which is not "
+        "installed.\n"
+        f"  at {os.path.join('bl_needs', 'main.py')}:2, in <module>:\n"
+        "    import bl_not_installed.sub\n"
+        "Install it: pip install bl_not_installed (or add the package that provides "
+        "'bl_not_installed' to your project's dependencies), or fix that import."
+    )
+
+
+def test_a_missing_module_of_the_apps_own_package_is_named_as_such(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _module(tmp_path, monkeypatch, "bl_own/__init__.py", "")
+    _module(tmp_path, monkeypatch, "bl_own/main.py", "import bl_own.sttore\n")
+    message = str(_expect_startup_failure(UvicornTestServer("bl_own.main:app")))
+    assert message.startswith(
+        "Server did not start: bl_own.main imports 'bl_own.sttore', which does not exist.\n"
+    )
+    assert message.endswith("Fix that import, or add the missing module.")
+
+
+def test_a_missing_app_module_in_an_existing_package_is_a_wrong_import_string() -> None:
+    message = str(_expect_startup_failure(UvicornTestServer("kit_testing.no_such_module:app")))
+    assert message.startswith(
+        "Server did not start: could not import the app 'kit_testing.no_such_module:app': "
+        "No module named 'kit_testing.no_such_module'."
+    )
+
+
+def test_factory_raising_names_the_factorys_line() -> None:
     def broken_factory() -> Starlette:
         raise ValueError("factory exploded")
 
     error = _expect_startup_failure(UvicornTestServer(broken_factory))
     message = str(error)
-    assert "broken_factory" in message
-    assert "ValueError('factory exploded')" in message
+    assert message.startswith(
+        "Server did not start: the app factory "
+        "'test_factory_raising_names_the_factorys_line.<locals>.broken_factory' raised "
+        "ValueError('factory exploded').\n"
+    )
+    assert "test_live_server.py:" in message
+    assert ', in broken_factory:\n    raise ValueError("factory exploded")\nFix the factory.' in (
+        message
+    )
     assert isinstance(error.__cause__, ValueError)
 
 
@@ -567,8 +668,10 @@ def test_lifespan_startup_raising_fails_with_the_apps_own_message() -> None:
     server = UvicornTestServer(Starlette(lifespan=lifespan))
     error = _expect_startup_failure(server)
     message = str(error)
-    assert "lifespan startup failed" in message
-    assert "db missing" in message
+    assert message.startswith(
+        "Server did not start: lifespan startup failed: RuntimeError('db missing').\n"
+    )
+    assert ', in lifespan:\n    raise RuntimeError("db missing")\n' in message
     assert "lifespan='off'" in message  # names the way out for apps without lifespan
     assert "RuntimeError: db missing" in server.log.text()
 
@@ -600,8 +703,27 @@ def test_lifespan_startup_that_hangs_fails_after_the_startup_timeout() -> None:
         UvicornTestServer(Starlette(lifespan=lifespan), startup_timeout=0.3)
     )
     message = str(error)
-    assert "did not start within 0.3 s" in message
-    assert "lifespan startup had not finished" in message
+    assert message.startswith(
+        "Server did not start: the app's lifespan startup did not finish within 0.3 s.\n"
+        "  waiting at "
+    )
+    assert ", in lifespan:\n    await asyncio.Event().wait()\nLook for a startup handler" in (
+        message
+    )
+
+
+def test_lifespan_startup_that_blocks_its_thread_names_the_blocking_line() -> None:
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        # Blocks the event loop's thread past the timeout, as a synchronous connect would
+        # (and then lets it go: start() waits for the thread before it reports).
+        threading.Event().wait(0.8)
+        yield
+
+    server = UvicornTestServer(Starlette(lifespan=lifespan), startup_timeout=0.3)
+    with pytest.raises(ServerStartupError) as failure:
+        server.start()
+    assert ", in lifespan:\n    threading.Event().wait(0.8)\n" in str(failure.value)
 
 
 def test_fixed_port_already_in_use_fails_then_the_same_server_starts_once_it_is_free() -> None:

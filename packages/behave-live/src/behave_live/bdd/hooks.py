@@ -91,6 +91,8 @@ def setup_test_run(context: Context) -> None:
         report=ReportAttachments.for_runner(getattr(context, "_runner", None)),
         userdata_variables=user_variables(userdata),
     )
+    if settings.server_scope == "scenario":
+        servers.check_isolation()  # here, before behave captures the output
 
 
 @fixture  # type: ignore[untyped-decorator]
@@ -154,12 +156,13 @@ def live_server(context: Context) -> Iterator[str]:
     live: LiveContext = context.live
     settings = live.settings
     live.server_scope = scope_of(context.scenario, settings.server_scope)
+    requester = f"scenario {context.scenario.name!r} ({context.scenario.location})"
     try:
         if settings.base_url is not None:
             yield _use(context, None, settings.base_url)
             return
         if live.server_scope == "scenario":
-            server = live.servers.fresh()
+            server = live.servers.fresh(requester)
             try:
                 yield _use(context, server, server.base_url)
             finally:
@@ -168,7 +171,9 @@ def live_server(context: Context) -> Iterator[str]:
         layer = "testrun" if live.server_scope == "run" else "feature"
         feature = context.feature
         key = "run" if live.server_scope == "run" else f"feature:{feature.filename}:{feature.line}"
-        server = live.servers.shared(key, lambda stop: context.add_cleanup(stop, layer=layer))
+        server = live.servers.shared(
+            key, lambda stop: context.add_cleanup(stop, layer=layer), requester
+        )
         yield _use(context, server, server.base_url)
     finally:
         live.server_scope = live.server = live.base_url = None

@@ -2,45 +2,58 @@
 
 from __future__ import annotations
 
+import difflib
 import functools
+import importlib
 import inspect
 import os
 import sys
 from collections.abc import Callable
 from typing import Any
 
-from uvicorn.importer import ImportFromStringError, import_from_string
-
 from behave_live.errors import ServerStartupError
+from behave_live.server.reimport import forget_package
+from behave_live.server.user_code import is_user_file, startup_error
 
-__all__ = ["AppSpec", "add_app_dir", "load_app"]
+__all__ = ["AppSpec", "add_app_dir", "is_factory", "load_app", "resolve_app"]
 
 #: An ASGI app, an import string "package.module:attribute", or a zero-argument factory.
 AppSpec = Any
 
 
 def load_app(
-    spec: AppSpec, *, factory: bool | None = None, app_dir: str | None = None
+    spec: AppSpec,
+    *,
+    factory: bool | None = None,
+    app_dir: str | None = None,
+    reimport: bool = False,
 ) -> Callable[..., Any]:
     """Resolve ``spec`` into an ASGI application.
 
     ``factory=None`` detects factories: a callable that needs no positional argument
     cannot be an ASGI app (those take ``scope, receive, send``), so it is called.
     ``app_dir`` is put on ``sys.path`` before an import string is imported (see
-    :func:`add_app_dir`). Raises :class:`ServerStartupError` with a message that says how to
-    fix the spec.
+    :func:`add_app_dir`). ``reimport=True`` imports an import string's package afresh (see
+    :func:`resolve_app`). Raises :class:`ServerStartupError` with a message that says how
+    to fix the spec, naming the line of the user's code that failed.
     """
     if isinstance(spec, str) and app_dir is not None:
         add_app_dir(app_dir)
-    target = _import(spec) if isinstance(spec, str) else spec
+    target = resolve_app(spec, reimport=reimport)
     if not callable(target):
         raise ServerStartupError(
             f"Server did not start: the app {spec!r} is a {type(target).__name__}, not an ASGI "
             "application. Give an ASGI app, a factory that returns one, or an import string "
             "'package.module:attribute' naming either."
         )
-    if factory is True or (factory is None and _takes_no_arguments(target)):
+    if is_factory(target, factory):
         return _call_factory(spec, target)
+    if reimport and not isinstance(spec, str):
+        raise ServerStartupError(
+            f"Server did not start: isolation = 'reimport' needs the app as an import string "
+            f"('package.module:attribute'), but got the object {spec!r}, which cannot be "
+            "imported again. Give the import string, or a factory that builds a new app."
+        )
     return target  # type: ignore[no-any-return]
 
 
@@ -55,37 +68,122 @@ def add_app_dir(app_dir: str) -> None:
         sys.path.insert(0, directory)
 
 
+def resolve_app(spec: AppSpec, *, reimport: bool = False) -> Any:
+    """What ``spec`` names: the object an import string points at, else ``spec`` itself.
+
+    Imports are cached: a fresh server per scenario resolves the same string hundreds of
+    times. ``reimport=True`` first forgets the app's top-level package (its modules run
+    again, with fresh globals) and replaces the cached result.
+    """
+    if not isinstance(spec, str):
+        return spec
+    if reimport:
+        forget_package(spec)
+        _import.cache_clear()  # the cached object belongs to the modules just forgotten
+    return _import(spec)
+
+
+def is_factory(target: Any, factory: bool | None = None) -> bool:
+    """True when ``target`` is to be called to build the app (``factory=None``: detect it)."""
+    if factory is not None:
+        return factory
+    return callable(target) and _takes_no_arguments(target)
+
+
 @functools.lru_cache(maxsize=32)
 def _import(import_string: str) -> Any:
-    # Cached: a fresh server per scenario resolves the same string hundreds of times, and
-    # a module's attribute does not change under a running test suite. (Failures are not
-    # cached: lru_cache keeps only results.)
-    try:
-        return import_from_string(import_string)
-    except (ImportFromStringError, ModuleNotFoundError) as exc:
-        # uvicorn re-raises ModuleNotFoundError for a missing parent package ("nope" of
-        # "nope.mod"): for the user both mean the import string points nowhere.
+    # (Failures are not cached: lru_cache keeps only results.)
+    module_name, colon, attribute = import_string.partition(":")
+    if not colon or not module_name or not attribute or module_name.startswith("."):
         raise ServerStartupError(
-            f"Server did not start: could not import the app {import_string!r}: "
-            f"{str(exc).rstrip('.')}. "
-            "Write it as 'package.module:attribute' (for example 'app:create_app'), with the "
-            f"package importable from {os.getcwd()}."
-        ) from None
+            f"Server did not start: the app {import_string!r} is not an import string. Write "
+            "it as 'package.module:attribute' (for example 'app:create_app')."
+        )
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name is None or _is_module_or_parent(exc.name, module_name):
+            raise _not_found(import_string, str(exc)) from None
+        raise _missing_dependency(import_string, exc) from exc
     except Exception as exc:
         # The module exists but raised while being imported: show the user's own error.
-        raise ServerStartupError(
-            f"Server did not start: importing the app {import_string!r} raised {exc!r}. "
-            "Fix the error in that module (its traceback is chained below)."
+        raise startup_error(
+            f"importing the app {import_string!r} raised {exc!r}",
+            "Fix the error there.",
+            exc=exc,
         ) from exc
+    target: Any = module
+    for depth, part in enumerate(attribute.split(".")):
+        try:
+            target = getattr(target, part)
+        except AttributeError:
+            owner = ".".join([module_name, *attribute.split(".")[:depth]])
+            raise _no_attribute(import_string, owner, part, target) from None
+    return target
+
+
+def _is_module_or_parent(missing: str, module_name: str) -> bool:
+    return module_name == missing or module_name.startswith(missing + ".")
+
+
+def _not_found(import_string: str, reason: str) -> ServerStartupError:
+    return ServerStartupError(
+        f"Server did not start: could not import the app {import_string!r}: "
+        f"{reason.rstrip('.')}. Write it as 'package.module:attribute' (for example "
+        f"'app:create_app'), with the package importable from {os.getcwd()}."
+    )
+
+
+def _missing_dependency(import_string: str, exc: ModuleNotFoundError) -> ServerStartupError:
+    """The app's module exists but imports something that does not: name both."""
+    missing = str(exc.name)
+    importer = _importing_module(exc) or import_string.partition(":")[0]
+    app_package = import_string.partition(".")[0].partition(":")[0]
+    if missing.partition(".")[0] == app_package:
+        # A module of the app's own package: a typo or a file not written yet.
+        return startup_error(
+            f"{importer} imports {missing!r}, which does not exist",
+            "Fix that import, or add the missing module.",
+            exc=exc,
+        )
+    distribution = missing.partition(".")[0]
+    return startup_error(
+        f"{importer} imports {missing!r}, which is not installed",
+        f"Install it: pip install {distribution} (or add the package that provides "
+        f"{distribution!r} to your project's dependencies), or fix that import.",
+        exc=exc,
+    )
+
+
+def _importing_module(exc: BaseException) -> str | None:
+    """The name of the innermost user module in ``exc``'s traceback (who did the import)."""
+    name: str | None = None
+    frames = exc.__traceback__
+    while frames is not None:
+        if is_user_file(frames.tb_frame.f_code.co_filename):
+            name = frames.tb_frame.f_globals.get("__name__", name)
+        frames = frames.tb_next
+    return name
+
+
+def _no_attribute(import_string: str, owner: str, name: str, target: Any) -> ServerStartupError:
+    known = [known for known in dir(target) if not known.startswith("_")]
+    close = difflib.get_close_matches(name, known, n=3)
+    hint = f" Did you mean {' or '.join(repr(match) for match in close)}?" if close else ""
+    where = getattr(target, "__file__", None)
+    in_file = f" ({os.path.relpath(where)})" if isinstance(where, str) else ""
+    return ServerStartupError(
+        f"Server did not start: the app {import_string!r} names {name!r}, but {owner!r}"
+        f"{in_file} has no attribute {name!r}.{hint} Write it as 'package.module:attribute'."
+    )
 
 
 def _call_factory(spec: AppSpec, factory: Callable[[], Any]) -> Callable[..., Any]:
     try:
         app = factory()
     except Exception as exc:
-        raise ServerStartupError(
-            f"Server did not start: the app factory {_name(spec)} raised {exc!r}. "
-            "Fix the factory (its traceback is chained below)."
+        raise startup_error(
+            f"the app factory {_name(spec)} raised {exc!r}", "Fix the factory.", exc=exc
         ) from exc
     if not callable(app):
         raise ServerStartupError(

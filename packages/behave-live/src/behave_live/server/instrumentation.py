@@ -7,13 +7,17 @@ is still working on a request, and which requests ended in an unhandled exceptio
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import sys
 import threading
 import traceback
 from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Any
+
+from behave_live.server.user_code import CodeLocation, innermost_user_frame, user_frame_of_stack
 
 __all__ = ["AppInstrumentation", "UnhandledError"]
 
@@ -45,6 +49,12 @@ class AppInstrumentation:
     def __init__(self, app: _ASGIApp) -> None:
         self.app = app
         self.lifespan_error: str | None = None
+        # What ended the lifespan call early (also a cancellation), for its traceback.
+        self.lifespan_exception: BaseException | None = None
+        self._lifespan_task: asyncio.Task[Any] | None = None
+        self._lifespan_loop: asyncio.AbstractEventLoop | None = None
+        self._lifespan_thread_id = 0
+        self._lifespan_ended = threading.Event()
         self.errors: list[UnhandledError] = []
         self._in_flight = 0
         self._idle = threading.Condition()
@@ -75,11 +85,42 @@ class AppInstrumentation:
                 self.lifespan_error = self.lifespan_error or last_line
             await send(message)
 
+        self._lifespan_task = asyncio.current_task()
+        self._lifespan_loop = asyncio.get_running_loop()
+        self._lifespan_thread_id = threading.get_ident()
         try:
             await self.app(scope, receive, send_watched)
+        except asyncio.CancelledError as exc:
+            self.lifespan_exception = exc
+            raise
         except Exception as exc:
             self.lifespan_error = repr(exc)
+            self.lifespan_exception = exc
             raise
+        finally:
+            self._lifespan_ended.set()
+
+    def stop_hung_lifespan(self, timeout: float) -> CodeLocation | None:
+        """Stop a lifespan startup that takes too long; return the user's line it was on.
+
+        Called from another thread. A lifespan blocking its thread (``time.sleep``, a
+        synchronous connect) is found in that thread's stack. One awaiting something is
+        cancelled: the cancellation's traceback runs through the line it waited on, and
+        nothing of it is left on the loop. None when no line of the user's code is found.
+        """
+        task, loop = self._lifespan_task, self._lifespan_loop
+        if task is None or loop is None or self._lifespan_ended.is_set():
+            return None
+        blocked_at = user_frame_of_stack(sys._current_frames().get(self._lifespan_thread_id))
+        if blocked_at is not None:
+            return blocked_at
+        try:
+            loop.call_soon_threadsafe(task.cancel)
+        except RuntimeError:  # the loop has closed
+            return None
+        if not self._lifespan_ended.wait(timeout) or self.lifespan_exception is None:
+            return None
+        return innermost_user_frame(self.lifespan_exception)
 
     async def _http(self, scope: _Message, receive: _Receive, send: _Send) -> None:
         response_complete = False

@@ -36,12 +36,15 @@ from behave_live.server.instrumentation import AppInstrumentation, UnhandledErro
 from behave_live.server.listening_socket import bind_listening_socket, format_base_url
 from behave_live.server.log import ServerLog
 from behave_live.server.thread import ServerThread
+from behave_live.server.user_code import startup_error
 
 __all__ = ["UvicornTestServer"]
 
 logger = logging.getLogger(__name__)
 
 _UVICORN_LOGGERS = ("uvicorn.error", "uvicorn.access", "uvicorn.asgi")
+# How long a hung lifespan, once cancelled, may take to end (and show where it waited).
+_HUNG_LIFESPAN_GRACE = 1.0
 _ASGIApp = Callable[..., Any]
 
 
@@ -58,8 +61,10 @@ class UvicornTestServer:
     ``app_dir`` is put on ``sys.path`` before an import string is imported (like uvicorn's
     ``--app-dir``).
     ``thread`` lets servers started one after another share a :class:`ServerThread`
-    (by default each server runs on a thread of its own). Extra keyword arguments go to
-    :class:`uvicorn.Config` unchanged.
+    (by default each server runs on a thread of its own). ``reimport=True`` imports an
+    import string's top-level package afresh at every start, so a module-level app object
+    comes with fresh module globals (see ``behave_live.server.reimport``). Extra keyword
+    arguments go to :class:`uvicorn.Config` unchanged.
     """
 
     def __init__(
@@ -74,9 +79,11 @@ class UvicornTestServer:
         startup_timeout: float = 5.0,
         shutdown_timeout: float = 5.0,
         thread: ServerThread | None = None,
+        reimport: bool = False,
         **uvicorn_options: Any,
     ) -> None:
         self.app = app
+        self.reimport = reimport
         self.host = host
         self.port = port
         self.factory = factory
@@ -96,7 +103,7 @@ class UvicornTestServer:
         self._stop_requested: asyncio.Event | None = None
         self._ready = threading.Event()
         self._finished = threading.Event()
-        self._failure: str | None = None
+        self._failure: ServerStartupError | None = None
         self._instrumentation: AppInstrumentation | None = None
 
     # -- public API -----------------------------------------------------------------------
@@ -131,7 +138,8 @@ class UvicornTestServer:
 
         Raises :class:`ServerStartupError` (never hangs) when the app cannot be loaded, the
         port cannot be bound, lifespan startup fails, or startup takes longer than
-        ``startup_timeout`` seconds. Nothing is left running after a failure.
+        ``startup_timeout`` seconds; the message names the line of the app's code that
+        failed (or was waiting). Nothing is left running after a failure.
         """
         if self._running_on is not None:
             raise RuntimeError("The server is already running: call stop() before start().")
@@ -140,7 +148,7 @@ class UvicornTestServer:
                 f"Server did not start: {self.thread!r} is still blocked by a server that "
                 "could not be stopped earlier. Give this server a new ServerThread."
             )
-        app = load_app(self.app, factory=self.factory, app_dir=self.app_dir)
+        app = load_app(self.app, factory=self.factory, app_dir=self.app_dir, reimport=self.reimport)
         self._quiet_uvicorn_loggers()
         # Before the socket and the loop exist: a bad uvicorn option (TypeError) leaks nothing.
         config = self._config(app)
@@ -156,9 +164,10 @@ class UvicornTestServer:
         if started and self._failure is None:
             self._base_url = format_base_url(sock)
             return self
-        cause = self._failure or self._lifespan_still_running_message()
+        # Not started in time, unless a failure was reported (then _ready is set too).
+        failure = self._failure or self._startup_timed_out()
         self._abandon()
-        raise ServerStartupError(cause)
+        raise failure
 
     def stop(self) -> None:
         """Stop gracefully: stop listening, let in-flight requests finish, run lifespan shutdown.
@@ -232,7 +241,7 @@ class UvicornTestServer:
         except asyncio.CancelledError:
             raise  # start() gave up waiting (startup timeout); it reports the cause
         except BaseException as exc:
-            self._failure = self._failure or f"Server did not start: {exc!r}"
+            self._failure = self._failure or ServerStartupError(f"Server did not start: {exc!r}")
             logger.exception("The test server failed")
         finally:
             sock.close()  # idempotent; covers failures before uvicorn owned the socket
@@ -247,7 +256,7 @@ class UvicornTestServer:
             await server.startup(sockets=[sock])
         except SystemExit:
             # uvicorn exits with status 3 when lifespan startup fails.
-            self._failure = f"Server did not start: {self._lifespan_failure_reason()}"
+            self._failure = self._lifespan_failure()
             return
         await server.on_tick(0)  # sets the Date and default headers, as uvicorn's loop would
         self._ready.set()
@@ -289,21 +298,27 @@ class UvicornTestServer:
 
     # -- lifespan failures ----------------------------------------------------------------
 
-    def _lifespan_failure_reason(self) -> str:
+    def _lifespan_failure(self) -> ServerStartupError:
         watched = self._instrumentation
         reason = (
             watched and watched.lifespan_error
         ) or "the app reported 'lifespan.startup.failed'"
-        return (
-            f"lifespan startup failed: {reason}. Fix the app's startup code, or pass "
-            "lifespan='off' if the app does not implement the ASGI lifespan protocol."
+        return startup_error(
+            f"lifespan startup failed: {reason}",
+            "Fix the app's startup code, or pass lifespan='off' if the app does not implement "
+            "the ASGI lifespan protocol.",
+            exc=watched.lifespan_exception if watched else None,
         )
 
-    def _lifespan_still_running_message(self) -> str:
-        return (
-            f"Server did not start within {self.startup_timeout} s: the app's lifespan startup "
-            "had not finished. Look for a startup handler that waits forever, or raise "
-            "startup_timeout."
+    def _startup_timed_out(self) -> ServerStartupError:
+        """The lifespan startup is still running: stop it, and say where it was waiting."""
+        watched = self._instrumentation
+        location = watched.stop_hung_lifespan(_HUNG_LIFESPAN_GRACE) if watched else None
+        return startup_error(
+            f"the app's lifespan startup did not finish within {self.startup_timeout} s",
+            "Look for a startup handler that waits forever, or raise startup_timeout.",
+            location=location,
+            preposition="waiting at",
         )
 
     # -- cleanup --------------------------------------------------------------------------

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from behave_live.server.app_loading import AppSpec
+from behave_live.errors import ServerStartupError
+from behave_live.server.app_loading import AppSpec, add_app_dir
+from behave_live.server.isolation import AppIsolation
 from behave_live.server.live_server import UvicornTestServer
 from behave_live.server.thread import ServerThread
 from behave_live.settings import KitSettings
@@ -31,6 +33,8 @@ def configured_server(
         startup_timeout=settings.startup_timeout,
         shutdown_timeout=settings.shutdown_timeout,
         thread=thread,
+        # Shared servers too: a feature's server then starts with fresh module state.
+        reimport=settings.isolation == "reimport",
         **settings.uvicorn_options,
     )
 
@@ -43,20 +47,66 @@ class LiveServers:
     run one after another on one :class:`ServerThread` (each still gets its own app, socket
     and uvicorn server); shared ones get threads of their own, since they overlap.
     Call :meth:`close` at the end to stop what is still running.
+
+    The app either starts or it does not: after the first failed start, every later one
+    fails at once, naming who met the failure (``requester``) and its cause - a run of
+    many scenarios costs one import, one full message and at most one startup timeout.
     """
 
     def __init__(self, settings: KitSettings) -> None:
         self.settings = settings
+        self.isolation = AppIsolation(settings.isolation)
         self._shared: dict[str, UvicornTestServer] = {}
         self._fresh_thread: ServerThread | None = None
+        self._first_failure: str | None = None
+        # The app could not even be imported when checked: the first start reports it.
+        self._load_failure: ServerStartupError | None = None
 
-    def fresh(self) -> UvicornTestServer:
-        """Start and return a new server for the configured app; the caller stops it."""
+    def check_isolation(self) -> None:
+        """Warn (once) if fresh servers would all serve one app object (see AppIsolation).
+
+        Checking imports the app; if that fails, the first start reports the failure
+        (the import is not tried twice).
+        """
+        idle = self.settings.base_url is not None or self._first_failure is not None
+        if self.settings.app is None or idle or self._load_failure is not None:
+            return
+        try:
+            # The check imports the app: from where the servers will import it.
+            add_app_dir(self.settings.app_dir)
+            self.isolation.check(self.settings.app)
+        except ServerStartupError as failure:
+            self._load_failure = failure
+
+    def fresh(self, requester: str = "an earlier start") -> UvicornTestServer:
+        """Start and return a new server for the configured app; the caller stops it.
+
+        ``requester`` (a scenario, say) is named by the starts refused after it failed.
+        """
+        self._refuse_after_failure()
         if self._fresh_thread is None or self._fresh_thread.stuck:
             # A thread blocked by a server that could not stop is left behind (it is a
             # daemon); the next fresh server must not queue up behind it.
             self._fresh_thread = ServerThread(name="uvicorn-test-server-fresh")
-        return self._new_server(thread=self._fresh_thread).start()
+        server = self._start(self._new_server(thread=self._fresh_thread), requester)
+        self.check_isolation()  # the app is imported by now: this costs no second import
+        return server
+
+    def shared(
+        self, key: str, register_cleanup: RegisterCleanup, requester: str = "an earlier start"
+    ) -> UvicornTestServer:
+        """Return the server shared under ``key``, starting it on first use.
+
+        ``register_cleanup`` is called once, with the function that stops the server and
+        forgets it, so the owning scope (feature, run) decides when it ends.
+        """
+        server = self._shared.get(key)
+        if server is None:
+            self._refuse_after_failure()
+            server = self._start(self._new_server(), requester)
+            self._shared[key] = server
+            register_cleanup(lambda: self._stop_shared(key))
+        return server
 
     def close(self) -> None:
         """Stop the shared servers still running and the thread of the fresh ones."""
@@ -71,18 +121,20 @@ class LiveServers:
             raise RuntimeError("LiveServers needs settings.app to start a server")
         return configured_server(self.settings, self.settings.app, thread)
 
-    def shared(self, key: str, register_cleanup: RegisterCleanup) -> UvicornTestServer:
-        """Return the server shared under ``key``, starting it on first use.
+    def _start(self, server: UvicornTestServer, requester: str) -> UvicornTestServer:
+        try:
+            if self._load_failure is not None:
+                raise self._load_failure
+            return server.start()
+        except ServerStartupError as failure:
+            self._first_failure = (
+                f"The app failed to start in {requester}; not retried: {failure.summary}"
+            )
+            raise
 
-        ``register_cleanup`` is called once, with the function that stops the server and
-        forgets it, so the owning scope (feature, run) decides when it ends.
-        """
-        server = self._shared.get(key)
-        if server is None:
-            server = self._new_server().start()
-            self._shared[key] = server
-            register_cleanup(lambda: self._stop_shared(key))
-        return server
+    def _refuse_after_failure(self) -> None:
+        if self._first_failure is not None:
+            raise ServerStartupError(self._first_failure)
 
     def _stop_shared(self, key: str) -> None:
         server = self._shared.pop(key, None)
