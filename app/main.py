@@ -12,7 +12,14 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import BaseRoute, Route
 
-from app import request_inspection, response_samples
+from app import (
+    documents,
+    header_samples,
+    method_echo,
+    redirects,
+    request_inspection,
+    response_samples,
+)
 from app.board import board_exception_handlers, board_lifespan, board_routes
 
 __all__ = ["create_app"]
@@ -74,6 +81,10 @@ def _routes() -> tuple[BaseRoute, ...]:
         Route("/api/visits", visits, methods=["POST"]),
         *request_inspection.routes,
         *response_samples.routes,
+        *redirects.routes,
+        *header_samples.routes,
+        *documents.routes,
+        *method_echo.routes,
         *board_routes(),
     )
 

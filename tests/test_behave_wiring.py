@@ -97,7 +97,7 @@ def test_bad_step_input_fails_the_step_without_a_traceback() -> None:
     # The column is Python's: 16 up to 3.12 ("Expecting property name"), 15 from 3.13
     # ("Illegal trailing comma"); either way the message points into the doc-string.
     assert re.search(r"line 1, column 1[56]:", run.output)
-    assert "Unknown HTTP method 'FETCH'" in run.output
+    assert "'GET/1.1' is not an HTTP method" in run.output
     assert "The expected value OK is not a JSON value" in run.output
     assert "Traceback" not in run.output
 

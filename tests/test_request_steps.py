@@ -145,11 +145,6 @@ def test_a_missing_table_is_reported_with_an_example() -> None:
     assert "| name    | value |" in output
 
 
-def test_a_header_named_twice_is_reported() -> None:
-    output = _run("request_bad_tables.feature").output
-    assert "The request headers table names 'x-trace' twice (first as 'X-Trace')" in output
-
-
 # -- requests without a response ----------------------------------------------------------
 
 

@@ -9,8 +9,8 @@ Feature: Deliberately bad step input
       {"name": "Ada",}
       """
 
-  Scenario: Unknown HTTP method
-    When I send a FETCH request to "/health"
+  Scenario: HTTP method that is not a token
+    When I send a GET/1.1 request to "/health"
 
   Scenario: Expected value that is not JSON
     When I send a GET request to "/health"

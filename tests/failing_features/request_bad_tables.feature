@@ -16,9 +16,3 @@ Feature: Deliberately malformed request tables
   Scenario: Request headers step without a table
     Given the request headers are:
     When I send a GET request to "/inspect"
-
-  Scenario: The same header twice
-    Given the request headers are:
-      | name    | value |
-      | X-Trace | one   |
-      | x-trace | two   |

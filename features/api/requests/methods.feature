@@ -21,3 +21,15 @@ Feature: Requests with every HTTP method
     When I send a HEAD request to "/inspect"
     Then the response status should be 200
     And the response header "content-type" should be "application/json"
+
+  Scenario Outline: Any method the server knows, such as <method>, reaches it as sent
+    When I send a <method> request to "/methods/echo"
+    Then the response status should be 200
+    And the JSON value at "$.method" should be "<method>"
+
+    Examples:
+      | method   |
+      | TRACE    |
+      | PROPFIND |
+      | MKCOL    |
+      | M-SEARCH |

@@ -29,13 +29,15 @@ from behave_live.http.session import (
 from behave_live.inputs.feature_files import FeatureFiles
 from behave_live.inputs.request_bodies import (
     checked_method,
+    content_type_of,
+    file_body,
     form_body,
     json_body,
     json_file_body,
     multipart_body,
     text_body,
 )
-from behave_live.inputs.tables import name_value_pairs, unique_name_values
+from behave_live.inputs.tables import header_values, name_value_pairs
 from behave_live.inputs.variables import Variables
 from kit_testing import DATA_DIR, TESTS_DIR
 from kit_testing.inspection import BASIC_PASSWORD, BASIC_USER, BEARER_TOKEN
@@ -131,6 +133,40 @@ def test_narrower_headers_win(http: HttpSession) -> None:
     response = http.get("/inspect", headers={"x-level": "own"})
     assert response.json()["headers"]["x-level"] == "own"
     assert http.get("/inspect").json()["headers"]["x-level"] == "every"
+
+
+def test_next_request_params_are_sent_once_before_the_requests_own(http: HttpSession) -> None:
+    http.add_next_request_params([("tag", "a"), ("q", "x y")])
+    http.add_next_request_params([("tag", "b")])
+    first = http.post("/inspect?page=2", params={"tag": "c"}, json={"k": 1}).json()
+    assert first["query"] == {"page": ["2"], "tag": ["a", "b", "c"], "q": ["x y"]}
+    assert first["json"] == {"k": 1}
+    assert http.get("/inspect").json()["query"] == {}
+    assert http.next_request_params == []
+
+
+def test_redirects_are_followed_and_recorded(http: HttpSession) -> None:
+    http.get("/redirects/moved")
+    exchange = http.last_exchange
+    assert exchange.response.status_code == 200
+    assert exchange.sent_request.url is not None
+    assert exchange.sent_request.url.endswith("/redirects/moved")
+    assert [hop.status_code for hop in exchange.redirects] == [301, 302]
+    assert exchange.redirect_chain() == (
+        "GET /redirects/moved -> 301 Location: /redirects/old -> GET /redirects/old -> 302 "
+        "Location: /redirects/new -> GET /redirects/new -> 200"
+    )
+    assert exchange.headline().startswith("GET /redirects/moved -> 200 OK via 2 redirects (")
+
+
+def test_redirects_are_not_followed_when_the_session_says_so(http: HttpSession) -> None:
+    http.set_follow_redirects(False)
+    http.get("/redirects/old")
+    exchange = http.last_exchange
+    assert exchange.response.status_code == 302
+    assert exchange.response.headers["Location"] == "/redirects/new"
+    assert exchange.redirect_chain() == ""
+    assert "Redirects followed" not in exchange.describe()
 
 
 def test_next_request_headers_are_dropped_when_the_request_fails(http: HttpSession) -> None:
@@ -353,11 +389,17 @@ def test_an_empty_name_is_refused() -> None:
         name_value_pairs(Table(["name", "value"], [["a", "1"], [" ", "2"]]), "headers")
 
 
-def test_unique_names_refuse_repeats_case_insensitively() -> None:
-    table = Table(["name", "value"], [["X-Trace", "1"], ["x-trace", "2"]])
-    with pytest.raises(StepInputError, match="names 'x-trace' twice \\(first as 'X-Trace'\\)"):
-        unique_name_values(table, "headers")
-    assert unique_name_values(Table(["name", "value"], [["A", "1"]]), "headers") == {"A": "1"}
+def test_a_header_on_several_rows_is_joined_in_order_under_its_first_spelling() -> None:
+    table = Table(
+        ["name", "value"],
+        [["X-Trace", "1"], ["Accept", "a/b"], ["x-trace", "2"], ["X-TRACE", "3"]],
+    )
+    assert header_values(table, "headers") == {"X-Trace": "1, 2, 3", "Accept": "a/b"}
+
+
+def test_cookie_rows_are_joined_as_a_cookie_header() -> None:
+    table = Table(["name", "value"], [["Cookie", "a=1"], ["cookie", "b=2"]])
+    assert header_values(table, "headers") == {"Cookie": "a=1; b=2"}
 
 
 # -- feature files ------------------------------------------------------------------------
@@ -402,6 +444,21 @@ def test_an_empty_file_name_is_refused(tmp_path: Path) -> None:
         FeatureFiles(tmp_path).path(" ")
 
 
+def test_a_file_is_written_under_the_features_directory(tmp_path: Path) -> None:
+    path = FeatureFiles(tmp_path).write_bytes("downloads/deep/x.bin", b"\x00\x01")
+    assert path == tmp_path.resolve() / "downloads" / "deep" / "x.bin"
+    assert path.read_bytes() == b"\x00\x01"
+
+
+@pytest.mark.parametrize("name", ["../x.bin", "downloads/../../x.bin", "/tmp/x.bin"])
+def test_a_file_outside_the_features_directory_is_not_written(tmp_path: Path, name: str) -> None:
+    features = tmp_path / "features"
+    features.mkdir()
+    with pytest.raises(StepInputError, match="outside the features directory"):
+        FeatureFiles(features).write_bytes(name, b"x", "file to save")
+    assert list(tmp_path.iterdir()) == [features]
+
+
 def test_a_file_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
     (tmp_path / "latin1.json").write_bytes('{"a": "café"}'.encode("latin-1"))
     with pytest.raises(StepInputError, match="is not UTF-8 text"):
@@ -411,14 +468,44 @@ def test_a_file_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
 # -- request bodies -----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("method", ["get", "Post", "PUT", "patch", "DELETE", "head", "OPTIONS"])
-def test_methods_are_upper_cased(method: str) -> None:
+@pytest.mark.parametrize(
+    "method", ["get", "Post", "PUT", "TRACE", "propfind", "MKCOL", "M-SEARCH", "X_CUSTOM"]
+)
+def test_any_method_token_is_upper_cased(method: str) -> None:
     assert checked_method(method) == method.upper()
 
 
-def test_an_unknown_method_is_refused() -> None:
-    with pytest.raises(StepInputError, match=r"Unknown HTTP method 'FETCH'\. Use one of GET,"):
-        checked_method("FETCH")
+@pytest.mark.parametrize("method", ["GE(T", "GET/1", "", "PÖST", "A,B"])
+def test_a_method_that_is_not_a_token_is_refused(method: str) -> None:
+    with pytest.raises(StepInputError, match=r"is not an HTTP method: a method is one word"):
+        checked_method(method)
+
+
+@pytest.mark.parametrize(
+    ("name", "content_type"),
+    [
+        ("data/order.xml", "application/xml"),
+        ("a/B.JSON", "application/json"),
+        ("report.pdf", "application/pdf"),
+        ("notes.txt", "text/plain"),
+        ("no-extension", "application/octet-stream"),
+    ],
+)
+def test_the_content_type_comes_from_the_extension(name: str, content_type: str) -> None:
+    assert content_type_of(name) == content_type
+
+
+def test_a_file_body_is_sent_byte_for_byte() -> None:
+    content = (FEATURES / "data" / "order.xml").read_bytes()
+    files = FeatureFiles(FEATURES)
+    assert file_body(files, "data/order.xml") == {
+        "data": content,
+        "headers": {"Content-Type": "application/xml"},
+    }
+    given = file_body(files, "data/order.xml", " text/xml ")
+    assert given["headers"] == {"Content-Type": "text/xml"}
+    with pytest.raises(StepInputError, match="The content type is empty"):
+        file_body(files, "data/order.xml", " ")
 
 
 def test_a_json_body_substitutes_then_parses() -> None:

@@ -9,6 +9,9 @@ types refine it; step modules register them with ``register_type(**STEP_TYPES)``
   registered.
 - ``AnyText``: any text, possibly empty (``the cookie "theme" is ""``), quotes included
   (``the request header "If-None-Match" is "W/"v1""``).
+- ``Method``: one word without spaces or quotes (``GET``, ``PROPFIND``, ``M-SEARCH``); the
+  step then checks it is an HTTP method token, so a typo fails with a sentence instead of
+  leaving the step undefined.
 
 This module does not import behave: it only describes the types.
 """
@@ -33,4 +36,5 @@ class _TextType:
 STEP_TYPES: dict[str, Callable[[str], str]] = {
     "Unquoted": _TextType(r'[^"]*'),
     "AnyText": _TextType(r".*?"),
+    "Method": _TextType(r'[^\s"]+'),
 }

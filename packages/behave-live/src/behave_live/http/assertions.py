@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any, Final
 
 from behave_live.errors import AmbiguousPath, ExchangeAssertionError, PathNotFound
+from behave_live.http.binary import describe_bytes, is_binary
 from behave_live.http.exchange import Exchange
 from behave_live.http.redaction import redact_body
 from behave_live.http.shown_values import shown_header
@@ -123,11 +124,12 @@ def assert_body(exchange: Exchange, expected: str) -> None:
     if text == expected:
         return
     actual = _shown_body(exchange)
-    difference = (
-        _first_difference(expected, text)
-        if actual == text
-        else "credentials in the body are shown redacted"
-    )
+    if _binary(exchange):
+        difference = "the body is binary"
+    elif actual == text:
+        difference = _first_difference(expected, text)
+    else:
+        difference = "credentials in the body are shown redacted"
     if _short(expected) and _short(actual):
         summary = f"Response body: expected {expected!r}, got {actual!r} ({difference})."
     else:
@@ -189,7 +191,10 @@ def response_json(exchange: Exchange) -> Any:
         return response.json()
     except ValueError:
         content_type = response.headers.get("Content-Type", "no Content-Type")
-        start = describe(response.text, limit=60) if response.content else "empty"
+        if _binary(exchange):
+            start = "binary"
+        else:
+            start = describe(response.text, limit=60) if response.content else "empty"
         raise ExchangeAssertionError(
             f"Expected a JSON response body, but it is not JSON ({content_type}, "
             f"{len(response.content)} bytes: {start}).",
@@ -209,9 +214,18 @@ def json_value(exchange: Exchange, path: str) -> Any:
 
 
 def _shown_body(exchange: Exchange) -> str:
-    # The body as the response section shows it: credentials in JSON or forms redacted.
+    # The body as the response section shows it: credentials in JSON or forms redacted,
+    # a binary body described (size, type, hash, first bytes), never decoded into noise.
     response = exchange.response
-    return redact_body(response.text, response.headers.get("Content-Type", ""))
+    content_type = response.headers.get("Content-Type", "")
+    if _binary(exchange):
+        return describe_bytes(response.content, content_type)
+    return redact_body(response.text, content_type)
+
+
+def _binary(exchange: Exchange) -> bool:
+    response = exchange.response
+    return is_binary(response.content, response.headers.get("Content-Type", ""))
 
 
 def _header(exchange: Exchange, name: str, wanted: str) -> str:

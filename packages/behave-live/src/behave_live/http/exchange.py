@@ -1,4 +1,11 @@
-"""A recorded HTTP exchange, and the text that shows it to a person: redacted, truncated."""
+"""A recorded HTTP exchange, and the text that shows it to a person: redacted, truncated.
+
+When the session followed redirects, one exchange is the whole chain: the request the step
+sent, every redirect (``requests`` keeps them in ``response.history``) and the final
+response. It is shown as such - the request as sent, then
+``GET /old -> 302 Location: /new -> GET /new -> 200`` - so a failure never hides that the
+response came from somewhere else.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +18,7 @@ from urllib.parse import urlsplit
 
 import requests
 
+from behave_live.http.binary import describe_bytes, is_binary
 from behave_live.http.redaction import redact_body, redact_headers, redact_url
 
 __all__ = ["Exchange"]
@@ -26,30 +34,60 @@ class Exchange:
 
     @property
     def request(self) -> requests.PreparedRequest:
-        """The request exactly as it was sent (final URL, headers and body)."""
+        """The last request sent (after any redirects): final URL, headers and body."""
         return self.response.request
 
     @property
+    def sent_request(self) -> requests.PreparedRequest:
+        """The request as the step sent it, before any redirect was followed."""
+        history = self.response.history
+        return history[0].request if history else self.response.request
+
+    @property
+    def redirects(self) -> list[requests.Response]:
+        """The redirect responses followed on the way to the final response, in order."""
+        return list(self.response.history)
+
+    @property
     def duration_ms(self) -> float:
-        """Time from sending the request to parsing the response headers, in milliseconds."""
-        return self.response.elapsed.total_seconds() * 1000
+        """Time from sending the request to the final response's headers, in milliseconds.
+
+        With redirects followed, the time of every hop counts.
+        """
+        hops = [*self.response.history, self.response]
+        return sum(hop.elapsed.total_seconds() for hop in hops) * 1000
 
     def headline(self) -> str:
         """One line: ``GET /health -> 200 OK (1.2 ms)`` (path and query, redacted)."""
-        parts = urlsplit(redact_url(self.request.url or ""))
-        target = parts.path + (f"?{parts.query}" if parts.query else "")
         response = self.response
+        via = len(self.response.history)
+        redirected = f" via {via} redirect{'s' if via != 1 else ''}" if via else ""
         return (
-            f"{self.request.method} {target} -> {response.status_code} {response.reason} "
-            f"({self.duration_ms:.1f} ms)"
+            f"{self.sent_request.method} {_target(self.sent_request.url)} -> "
+            f"{response.status_code} {response.reason}{redirected} ({self.duration_ms:.1f} ms)"
         )
 
+    def redirect_chain(self) -> str:
+        """``GET /old -> 302 Location: /new -> GET /new -> 200``, or "" without redirects."""
+        if not self.response.history:
+            return ""
+        steps: list[str] = []
+        for hop in self.response.history:
+            location = hop.headers.get("Location", "(none)")
+            steps.append(
+                f"{hop.request.method} {_target(hop.request.url)} -> {hop.status_code} "
+                f"Location: {_shown_location(location)}"
+            )
+        final = self.response
+        steps.append(f"{final.request.method} {_target(final.request.url)} -> {final.status_code}")
+        return " -> ".join(steps)
+
     def describe_request(self) -> str:
-        """The request as text: method, URL, headers and body, credentials redacted."""
-        request = self.request
+        """The request as the step sent it: method, URL, headers and body, redacted."""
+        request = self.sent_request
         lines = [f"{request.method} {redact_url(request.url or '')}"]
         lines += [f"{name}: {value}" for name, value in redact_headers(request.headers)]
-        body = _body_text(request.body)
+        body = _body_text(request.body, request.headers.get("Content-Type", ""))
         if body:
             lines += ["", _shown_body(body, request.headers.get("Content-Type", ""))]
         return "\n".join(lines)
@@ -59,14 +97,22 @@ class Exchange:
         response = self.response
         lines = [f"{response.status_code} {response.reason} ({self.duration_ms:.1f} ms)"]
         lines += [f"{name}: {value}" for name, value in redact_headers(response.headers)]
-        if response.content:
-            lines += ["", _shown_body(response.text, response.headers.get("Content-Type", ""))]
+        content_type = response.headers.get("Content-Type", "")
+        if response.content and is_binary(response.content, content_type):
+            lines += ["", describe_bytes(response.content, content_type)]
+        elif response.content:
+            lines += ["", _shown_body(response.text, content_type)]
         return "\n".join(lines)
 
     def curl_command(self) -> str:
-        """A ``curl`` command that sends the same request again (credentials redacted)."""
-        request = self.request
-        words = ["curl", "-i", "-X", request.method or "GET", redact_url(request.url or "")]
+        """A ``curl`` command that sends the same request again (credentials redacted).
+
+        With redirects followed, ``-L`` makes curl follow them too.
+        """
+        request = self.sent_request
+        follow = ["-L"] if self.response.history else []
+        url = redact_url(request.url or "")
+        words = ["curl", "-i", *follow, "-X", request.method or "GET", url]
         for name, value in redact_headers(request.headers):
             if name.lower() not in {
                 "user-agent",
@@ -75,30 +121,52 @@ class Exchange:
                 "content-length",
             }:
                 words += ["-H", f"{name}: {value}"]
-        body = _body_text(request.body)
-        if body:
-            words += ["--data-raw", redact_body(body, request.headers.get("Content-Type", ""))]
+        content_type = request.headers.get("Content-Type", "")
+        if isinstance(request.body, bytes) and is_binary(request.body, content_type):
+            words += ["--data-binary", "@<the file the step sent>"]
+        else:
+            body = _body_text(request.body, content_type)
+            if body:
+                words += ["--data-raw", redact_body(body, content_type)]
         return " ".join(shlex.quote(word) for word in words)
 
     def describe(self) -> str:
         """Request, response and curl command: the tail of every assertion failure message."""
-        return "\n\n".join(
-            [
-                "Request:\n" + _indent(self.describe_request()),
-                "Response:\n" + _indent(self.describe_response()),
-                "Reproduce with:\n" + _indent(self.curl_command()),
-            ]
-        )
+        sections = ["Request:\n" + _indent(self.describe_request())]
+        if self.response.history:
+            sections.append("Redirects followed:\n" + _indent(self.redirect_chain()))
+        sections += [
+            "Response:\n" + _indent(self.describe_response()),
+            "Reproduce with:\n" + _indent(self.curl_command()),
+        ]
+        return "\n\n".join(sections)
 
 
-def _body_text(body: Any) -> str:
+def _target(url: str | None) -> str:
+    # The path and query of a URL, redacted: the host is the server's, shown once above.
+    parts = urlsplit(redact_url(url or ""))
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+def _shown_location(location: str) -> str:
+    # A Location may be absolute (http://host/new) or relative (/new): show it as sent,
+    # redacted like any URL.
+    try:
+        return redact_url(location)
+    except ValueError:
+        return location
+
+
+def _body_text(body: Any, content_type: str = "") -> str:
     if body is None:
         return ""
     if isinstance(body, bytes):
+        if is_binary(body, content_type):
+            return describe_bytes(body, content_type)
         try:
             return body.decode("utf-8")
         except UnicodeDecodeError:
-            return f"<{len(body)} bytes of binary data>"
+            return describe_bytes(body, content_type)
     if isinstance(body, str):
         return body
     return f"<streamed body: {type(body).__name__}>"

@@ -110,11 +110,16 @@ def repeat_until(
 
 def _resend(session: HttpSession, exchange: Exchange) -> Exchange:
     recorded = len(session.exchanges)
-    request = exchange.request
+    request = exchange.sent_request
     try:
-        # The prepared request as it was sent: same URL, headers (credentials, cookies) and
-        # body, byte for byte. send() skips request(), so the exchange is recorded here.
-        response = session.send(request.copy(), timeout=session.timeout)
+        # The prepared request as the step sent it (before any redirect): same URL, headers
+        # (credentials, cookies) and body, byte for byte. send() skips request(), so the
+        # exchange is recorded here.
+        response = session.send(
+            request.copy(),
+            timeout=session.timeout,
+            allow_redirects=session.follow_redirects,
+        )
     except requests.RequestException as error:
         raise KitError(
             f"Repeating {request.method} {redact_url(request.url or '')} failed: {error}"

@@ -3,10 +3,12 @@
 What a scenario sets up for its requests lives here, with one rule per lifetime:
 
 - **every request** of the session: the base path, the timeout, default headers, the
-  credentials (bearer token or basic auth) and cookies (set by a step, or by the server
-  with Set-Cookie - ``requests`` keeps them in the session's cookie jar);
-- **the next request** only: headers set with :meth:`HttpSession.set_next_request_headers`,
-  dropped once that request is sent (or fails);
+  credentials (bearer token or basic auth), cookies (set by a step, or by the server
+  with Set-Cookie - ``requests`` keeps them in the session's cookie jar) and whether
+  redirects are followed;
+- **the next request** only: headers and query parameters set with
+  :meth:`HttpSession.set_next_request_headers` and
+  :meth:`HttpSession.add_next_request_params`, dropped once that request is sent (or fails);
 - **one request**: the headers, query and body given to :meth:`HttpSession.request`.
 
 When a name is set at several levels the narrower one wins: a request's own headers over
@@ -16,8 +18,9 @@ the next-request headers, over the default headers.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
+from urllib.parse import parse_qsl
 
 import requests
 from requests.auth import AuthBase, HTTPBasicAuth
@@ -79,7 +82,9 @@ class HttpSession(requests.Session):
         # Called with each new exchange, in order: report attachments, server-error checks.
         # A listener may raise (an AssertionError) to fail the step that sent the request.
         self.exchange_listeners: list[Callable[[Exchange], None]] = []
+        self.follow_redirects = True
         self._next_headers: CaseInsensitiveDict[str] = CaseInsensitiveDict()
+        self._next_params: list[tuple[str, str]] = []
 
     # -- where requests go ------------------------------------------------------------------
 
@@ -154,7 +159,28 @@ class HttpSession(requests.Session):
             )
         self.cookies.set(name, value)
 
+    def set_follow_redirects(self, follow: bool) -> None:
+        """Follow redirects (the default) or hand back the 3xx response itself.
+
+        Followed redirects are kept in the exchange (``response.history``), so failures
+        show the whole chain.
+        """
+        self.follow_redirects = follow
+
     # -- settings for the next request ------------------------------------------------------
+
+    def add_next_request_params(self, params: Sequence[tuple[str, str]]) -> None:
+        """Add query parameters to the next request only (after any already set).
+
+        They are added to the query of the path, and before the parameters the request
+        itself gives; a name may appear several times.
+        """
+        self._next_params += list(params)
+
+    @property
+    def next_request_params(self) -> list[tuple[str, str]]:
+        """The query parameters waiting for the next request."""
+        return list(self._next_params)
 
     def set_next_request_headers(self, headers: Mapping[str, str]) -> None:
         """Send these headers with the next request only (added to any already set)."""
@@ -174,14 +200,19 @@ class HttpSession(requests.Session):
     ) -> requests.Response:
         """Send a request to ``url`` (relative to ``base_url``) and record the exchange.
 
-        Adds the next-request headers (consumed) and the session's timeout unless the call
-        gives its own. A request that gets no response raises :class:`RequestFailedError`.
+        Adds the next-request headers and query parameters (consumed), the session's
+        timeout and redirect rule unless the call gives its own. A request that gets no
+        response raises :class:`RequestFailedError`.
         """
         full_url = self.url_for(url)
         headers: CaseInsensitiveDict[str] = CaseInsensitiveDict(self._next_headers)
         self._next_headers = CaseInsensitiveDict()
         headers.update(kwargs.get("headers") or {})
         kwargs["headers"] = headers
+        if self._next_params:
+            kwargs["params"] = [*self._next_params, *_pairs(kwargs.get("params"))]
+            self._next_params = []
+        kwargs.setdefault("allow_redirects", self.follow_redirects)
         timeout = kwargs.setdefault("timeout", self.timeout)
         try:
             response = super().request(method, full_url, *args, **kwargs)
@@ -194,6 +225,17 @@ class HttpSession(requests.Session):
         for listener in self.exchange_listeners:
             listener(exchange)
         return response
+
+    def get(self, url: str | bytes, **kwargs: Any) -> requests.Response:
+        """Send a GET request; redirects follow the session's rule unless the call says."""
+        # requests.Session.get defaults allow_redirects to True before request() sees it.
+        kwargs.setdefault("allow_redirects", self.follow_redirects)
+        return self.request("GET", str(url), **kwargs)
+
+    def options(self, url: str | bytes, **kwargs: Any) -> requests.Response:
+        """Send an OPTIONS request; redirects follow the session's rule unless the call says."""
+        kwargs.setdefault("allow_redirects", self.follow_redirects)
+        return self.request("OPTIONS", str(url), **kwargs)
 
     @property
     def last_exchange(self) -> Exchange:
@@ -209,6 +251,22 @@ class HttpSession(requests.Session):
     def last_response(self) -> requests.Response:
         """The most recent response (see :attr:`last_exchange`)."""
         return self.last_exchange.response
+
+
+def _pairs(params: Any) -> list[tuple[str, str]]:
+    # requests takes a query as a mapping (values may be lists), pairs or a string.
+    if not params:
+        return []
+    if isinstance(params, Mapping):
+        return [
+            (name, item)
+            for name, value in params.items()
+            for item in (value if isinstance(value, (list, tuple)) else [value])
+        ]
+    if isinstance(params, (str, bytes)):
+        text = params.decode() if isinstance(params, bytes) else params
+        return parse_qsl(text, keep_blank_values=True)
+    return list(params)
 
 
 def _check_header(name: str, value: str) -> None:

@@ -1,8 +1,9 @@
-"""Files that feature files refer to (JSON bodies, uploads), found under the features directory.
+"""Files that feature files refer to (bodies, uploads, downloads), under the features directory.
 
 A step names a file relative to the features directory - ``data/person.json`` is
 ``features/data/person.json`` - so features read the same wherever behave is started from.
-A missing file is an error that names the full path that was tried.
+A missing file is an error that names the full path that was tried. Files a step writes
+(a saved download) must stay inside the features directory.
 """
 
 from __future__ import annotations
@@ -73,3 +74,32 @@ class FeatureFiles:
                 f"The {what} {self.path(relative, what)} is not UTF-8 text (byte "
                 f"{error.start} is {data[error.start : error.start + 1]!r}). Save it as UTF-8."
             ) from None
+
+    def write_bytes(self, relative: str, content: bytes, what: str = "file") -> Path:
+        """Write ``content`` to a file under the features directory; return its path.
+
+        Missing parent directories are created. A path that leads outside the features
+        directory (absolute, or through ``..``) is refused: a step must not overwrite files
+        elsewhere on the machine.
+        """
+        if not relative.strip():
+            raise StepInputError(
+                f"The {what} name is empty: give a path relative to the features directory "
+                f"{self.directory}, such as downloads/report.pdf."
+            )
+        path = (self.directory / relative).resolve()
+        if not path.is_relative_to(self.directory):
+            raise StepInputError(
+                f"The {what} {relative!r} would be written to {path}, outside the features "
+                f"directory {self.directory}. Give a path inside it, such as downloads/x.bin."
+            )
+        if path.is_dir():
+            raise StepInputError(f"The {what} {relative!r} is a directory: {path}.")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
+        except OSError as error:
+            raise StepInputError(
+                f"The {what} {path} cannot be written: {error.strerror}."
+            ) from None
+        return path

@@ -10,6 +10,7 @@ parses its text and sends::
 from __future__ import annotations
 
 import mimetypes
+import re
 from collections.abc import Sequence
 from pathlib import PurePosixPath
 from typing import Any
@@ -20,9 +21,10 @@ from behave_live.inputs.feature_files import FeatureFiles
 from behave_live.inputs.variables import Variables
 
 __all__ = [
-    "METHODS",
     "RequestArguments",
     "checked_method",
+    "content_type_of",
+    "file_body",
     "form_body",
     "json_body",
     "json_file_body",
@@ -30,17 +32,38 @@ __all__ = [
     "text_body",
 ]
 
-METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
-
 RequestArguments = dict[str, Any]
+
+# An RFC 9110 method is any token: GET and POST, but also TRACE, PROPFIND, MKCOL, M-SEARCH.
+_TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+\Z")
+
+# Content types by extension, checked before the mimetypes module: its answers depend on
+# the machine's /etc/mime.types (".xml" is text/xml on some, application/xml on others), and
+# a request must be the same on every machine.
+_CONTENT_TYPES = {
+    ".xml": "application/xml",
+    ".json": "application/json",
+    ".txt": "text/plain",
+    ".csv": "text/csv",
+    ".html": "text/html",
+    ".pdf": "application/pdf",
+    ".png": "image/png",
+    ".bin": "application/octet-stream",
+}
 
 
 def checked_method(method: str) -> str:
-    """Return ``method`` in upper case, or fail naming the methods the steps can send."""
-    upper = method.upper()
-    if upper not in METHODS:
-        raise StepInputError(f"Unknown HTTP method {method!r}. Use one of {', '.join(METHODS)}.")
-    return upper
+    """Return ``method`` in upper case, or fail when it is not an HTTP method token.
+
+    Any RFC 9110 token is a method (``TRACE``, ``PROPFIND``, ``MKCOL``): the server decides
+    which it supports. The kit upper-cases it, as every registered method is upper case.
+    """
+    if not _TOKEN.match(method):
+        raise StepInputError(
+            f"{method!r} is not an HTTP method: a method is one word of letters, digits and "
+            "!#$%&'*+-.^_`|~ (an RFC 9110 token), such as GET, PROPFIND or M-SEARCH."
+        )
+    return method.upper()
 
 
 def json_body(text: str, variables: Variables) -> RequestArguments:
@@ -68,6 +91,33 @@ def text_body(text: str, content_type: str, variables: Variables) -> RequestArgu
     return {"data": body.encode("utf-8"), "headers": {"Content-Type": content_type.strip()}}
 
 
+def file_body(files: FeatureFiles, name: str, content_type: str | None = None) -> RequestArguments:
+    """A raw body: a file under the features directory, sent byte for byte.
+
+    The Content-Type is ``content_type`` when given, else guessed from the file's extension
+    (see :func:`content_type_of`). No variables are substituted: the file may be binary.
+    """
+    if content_type is not None and not content_type.strip():
+        raise StepInputError(
+            'The content type is empty: give one such as "application/xml", or leave it out '
+            "to take it from the file's extension."
+        )
+    content = files.read_bytes(name, "body file")
+    chosen = content_type.strip() if content_type else content_type_of(name)
+    return {"data": content, "headers": {"Content-Type": chosen}}
+
+
+def content_type_of(name: str) -> str:
+    """The content type of a file, from its extension (application/octet-stream if unknown)."""
+    filename = PurePosixPath(name.replace("\\", "/")).name
+    suffix = PurePosixPath(filename).suffix.lower()
+    return (
+        _CONTENT_TYPES.get(suffix)
+        or mimetypes.guess_type(filename)[0]
+        or "application/octet-stream"
+    )
+
+
 def form_body(fields: Sequence[tuple[str, str]]) -> RequestArguments:
     """An ``application/x-www-form-urlencoded`` body; a name may appear several times."""
     # requests encodes a list of pairs in order and sets the Content-Type itself.
@@ -93,5 +143,5 @@ def multipart_body(
         )
     content = files.read_bytes(name, "file to upload")
     filename = PurePosixPath(name.replace("\\", "/")).name
-    content_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
+    content_type = content_type_of(filename)
     return {"files": [(field, (filename, content, content_type))], "data": list(fields)}

@@ -11,7 +11,7 @@ from typing import Protocol
 
 from behave_live.errors import StepInputError
 
-__all__ = ["NAME_VALUE_COLUMNS", "TableLike", "name_value_pairs", "unique_name_values"]
+__all__ = ["NAME_VALUE_COLUMNS", "TableLike", "header_values", "name_value_pairs"]
 
 NAME_VALUE_COLUMNS = ("name", "value")
 
@@ -63,25 +63,30 @@ def name_value_pairs(
     return pairs
 
 
-def unique_name_values(
+def header_values(
     table: TableLike | None,
     what: str,
     substitute: Callable[[str], str] | None = None,
 ) -> dict[str, str]:
-    """Like :func:`name_value_pairs`, for tables where a name may appear once (headers).
+    """Like :func:`name_value_pairs`, for headers: a name on several rows is sent once.
 
-    Names are compared case-insensitively, as HTTP header names are.
+    ``requests`` sends one line per header name, so the values of a name given on several
+    rows (compared case-insensitively) are joined in order with ", " - the combined form
+    RFC 9110 (section 5.3) defines as equivalent to separate lines for list-valued headers
+    (Accept, Cache-Control, X-Forwarded-For, ...). Cookie values are joined with "; " as
+    RFC 6265 wants. The first row's spelling of the name is kept.
     """
     result: dict[str, str] = {}
-    seen: dict[str, str] = {}
+    spelling: dict[str, str] = {}
     for name, value in name_value_pairs(table, what, substitute):
-        if name.lower() in seen:
-            raise StepInputError(
-                f"The {what} table names {name!r} twice (first as {seen[name.lower()]!r}): "
-                f"give each {_singular(what)} one row."
-            )
-        seen[name.lower()] = name
-        result[name] = value
+        key = name.lower()
+        if key not in spelling:
+            spelling[key] = name
+            result[name] = value
+            continue
+        separator = "; " if key == "cookie" else ", "
+        first = spelling[key]
+        result[first] = f"{result[first]}{separator}{value}"
     return result
 
 

@@ -7,6 +7,9 @@
 
 When both name the same header, the next request's value wins for that request. Headers
 given in a ``with the headers:`` table of a send step win over both.
+
+Registered for every keyword, so a setting reads naturally wherever it falls:
+``Given ...``, or ``And ...`` after a ``When``.
 """
 
 from __future__ import annotations
@@ -16,13 +19,13 @@ from typing import Any
 from behave import register_type
 
 from behave_live.bdd.step_types import STEP_TYPES
-from behave_live.bdd.steps.decorators import given
-from behave_live.inputs.tables import unique_name_values
+from behave_live.bdd.steps.decorators import step
+from behave_live.inputs.tables import header_values
 
 register_type(**STEP_TYPES)
 
 
-@given('the request header "{name}" is "{value:AnyText}"')
+@step('the request header "{name}" is "{value:AnyText}"')
 def step_the_request_header_is(context: Any, name: str, value: str) -> None:
     """Send a header with the next request only.
 
@@ -34,9 +37,14 @@ def step_the_request_header_is(context: Any, name: str, value: str) -> None:
     context.http.set_next_request_headers({variables.substitute(name): variables.substitute(value)})
 
 
-@given("the request headers are:")
+@step("the request headers are:")
 def step_the_request_headers_are(context: Any) -> None:
     """Send the headers of a | name | value | table with the next request only.
+
+    A name on several rows is sent once, its values joined in order with ", " - for a
+    list-valued header (Accept, Cache-Control, X-Forwarded-For) RFC 9110 makes that the same
+    as sending it on several lines, which ``requests`` cannot do. Cookie values are joined
+    with "; ".
 
     Example:
         Given the request headers are:
@@ -46,11 +54,11 @@ def step_the_request_headers_are(context: Any) -> None:
         When I send a GET request to "/inspect"
     """
     variables = context.variables
-    headers = unique_name_values(context.table, "request headers", variables.substitute)
+    headers = header_values(context.table, "request headers", variables.substitute)
     context.http.set_next_request_headers(headers)
 
 
-@given('every request has the header "{name}" with "{value:AnyText}"')
+@step('every request has the header "{name}" with "{value:AnyText}"')
 def step_every_request_has_the_header_with(context: Any, name: str, value: str) -> None:
     """Send a header with every later request of the scenario (in a Background: the feature).
 

@@ -2,6 +2,9 @@
 
 Both apply to every later request of the scenario; in a ``Background`` they cover the
 whole feature.
+
+Registered for every keyword, so a setting reads naturally wherever it falls:
+``Given ...``, or ``And ...`` after a ``When``.
 """
 
 from __future__ import annotations
@@ -11,12 +14,12 @@ from typing import Any
 from behave import register_type
 
 from behave_live.bdd.step_types import STEP_TYPES
-from behave_live.bdd.steps.decorators import given
+from behave_live.bdd.steps.decorators import step
 
 register_type(**STEP_TYPES)
 
 
-@given('the base path is "{path:AnyText}"')
+@step('the base path is "{path:AnyText}"')
 def step_the_base_path_is(context: Any, path: str) -> None:
     """Prefix the paths of every later request with a base path ("/" or "" for none).
 
@@ -35,7 +38,7 @@ def step_the_base_path_is(context: Any, path: str) -> None:
     context.http.set_base_path(context.variables.substitute(path))
 
 
-@given("requests time out after {milliseconds:d} ms")
+@step("requests time out after {milliseconds:d} ms")
 def step_requests_time_out_after_ms(context: Any, milliseconds: int) -> None:
     """Fail any later request that gets no response within the time given.
 

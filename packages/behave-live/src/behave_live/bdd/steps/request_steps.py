@@ -21,24 +21,29 @@ from behave_live.errors import StepInputError
 from behave_live.inputs.feature_files import FeatureFiles
 from behave_live.inputs.request_bodies import (
     checked_method,
+    file_body,
     form_body,
     json_body,
     json_file_body,
     multipart_body,
     text_body,
 )
-from behave_live.inputs.tables import name_value_pairs, unique_name_values
+from behave_live.inputs.tables import header_values, name_value_pairs
 
 register_type(**STEP_TYPES)
 
 
-@step('I send a {method:w} request to "{path:Unquoted}"')
+@step('I send a {method:Method} request to "{path:Unquoted}"')
 def step_i_send_a_request_to(context: Any, method: str, path: str) -> None:
     """Send a request without a body to a path of the server under test.
+
+    Any HTTP method works - GET, POST, ... and TRACE, PROPFIND, MKCOL: whatever the server
+    supports. A word that is not a method token fails the step.
 
     Example:
         When I send a GET request to "/health"
         When I send a DELETE request to "/tasks/${task_id}"
+        When I send a PROPFIND request to "/files/"
     """
     verb = checked_method(method)
     if context.text is not None:
@@ -54,7 +59,7 @@ def step_i_send_a_request_to(context: Any, method: str, path: str) -> None:
     _send(context, verb, path)
 
 
-@step('I send a {method:w} request to "{path:Unquoted}" with JSON:')
+@step('I send a {method:Method} request to "{path:Unquoted}" with JSON:')
 def step_i_send_a_request_with_json(context: Any, method: str, path: str) -> None:
     """Send a request whose body is the JSON doc-string below the step.
 
@@ -72,7 +77,7 @@ def step_i_send_a_request_with_json(context: Any, method: str, path: str) -> Non
     _send(context, verb, path, **json_body(text, context.variables))
 
 
-@step('I send a {method:w} request to "{path:Unquoted}" with the JSON file "{name:Unquoted}"')
+@step('I send a {method:Method} request to "{path:Unquoted}" with the JSON file "{name:Unquoted}"')
 def step_i_send_a_request_with_the_json_file(
     context: Any, method: str, path: str, name: str
 ) -> None:
@@ -89,7 +94,9 @@ def step_i_send_a_request_with_the_json_file(
     _send(context, verb, path, **body)
 
 
-@step('I send a {method:w} request to "{path:Unquoted}" with a "{content_type:Unquoted}" body:')
+@step(
+    'I send a {method:Method} request to "{path:Unquoted}" with a "{content_type:Unquoted}" body:'
+)
 def step_i_send_a_request_with_a_body(
     context: Any, method: str, path: str, content_type: str
 ) -> None:
@@ -108,7 +115,48 @@ def step_i_send_a_request_with_a_body(
     _send(context, verb, path, **text_body(text, content_type, context.variables))
 
 
-@step('I send a {method:w} request to "{path:Unquoted}" with the query parameters:')
+@step(
+    'I send a {method:Method} request to "{path:Unquoted}" with the file "{name:Unquoted}" '
+    "as the body"
+)
+def step_i_send_a_request_with_the_file_as_the_body(
+    context: Any, method: str, path: str, name: str
+) -> None:
+    """Send a file under the features directory as the raw body, byte for byte.
+
+    The Content-Type comes from the file's extension (``.xml`` is application/xml,
+    ``.json`` application/json, ``.pdf`` application/pdf, unknown ones
+    application/octet-stream). No variables are substituted in the file.
+
+    Example:
+        When I send a POST request to "/inspect" with the file "data/catalog.xml" as the body
+    """
+    verb = checked_method(method)
+    body = file_body(_feature_files(context), context.variables.substitute(name))
+    _send(context, verb, path, **body)
+
+
+@step(
+    'I send a {method:Method} request to "{path:Unquoted}" with the file "{name:Unquoted}" '
+    'as a "{content_type:Unquoted}" body'
+)
+def step_i_send_a_request_with_the_file_as_a_body(
+    context: Any, method: str, path: str, name: str, content_type: str
+) -> None:
+    """Send a file as the raw body, with the Content-Type given instead of guessed.
+
+    Example:
+        When I send a PUT request to "/notes" with the file "a.txt" as a "text/markdown" body
+    """
+    verb = checked_method(method)
+    variables = context.variables
+    body = file_body(
+        _feature_files(context), variables.substitute(name), variables.substitute(content_type)
+    )
+    _send(context, verb, path, **body)
+
+
+@step('I send a {method:Method} request to "{path:Unquoted}" with the query parameters:')
 def step_i_send_a_request_with_the_query_parameters(context: Any, method: str, path: str) -> None:
     """Send a request without a body, with query parameters from a | name | value | table.
 
@@ -127,11 +175,13 @@ def step_i_send_a_request_with_the_query_parameters(context: Any, method: str, p
     _send(context, verb, path, params=params)
 
 
-@step('I send a {method:w} request to "{path:Unquoted}" with the headers:')
+@step('I send a {method:Method} request to "{path:Unquoted}" with the headers:')
 def step_i_send_a_request_with_the_headers(context: Any, method: str, path: str) -> None:
     """Send a request without a body, with headers from a | name | value | table.
 
     The headers are for this request only; they win over headers set for every request.
+    A name on several rows is sent once, its values joined with ", " (RFC 9110's combined
+    form of a list-valued header).
 
     Example:
         When I send a GET request to "/inspect" with the headers:
@@ -140,11 +190,11 @@ def step_i_send_a_request_with_the_headers(context: Any, method: str, path: str)
             | X-Trace  | abc-123          |
     """
     verb = checked_method(method)
-    headers = unique_name_values(context.table, "headers", context.variables.substitute)
+    headers = header_values(context.table, "headers", context.variables.substitute)
     _send(context, verb, path, headers=headers)
 
 
-@step('I send a {method:w} request to "{path:Unquoted}" with the form fields:')
+@step('I send a {method:Method} request to "{path:Unquoted}" with the form fields:')
 def step_i_send_a_request_with_the_form_fields(context: Any, method: str, path: str) -> None:
     """Send a form (application/x-www-form-urlencoded) from a | name | value | table.
 
@@ -160,7 +210,7 @@ def step_i_send_a_request_with_the_form_fields(context: Any, method: str, path: 
 
 
 @step(
-    'I send a {method:w} request to "{path:Unquoted}" with the file "{name:Unquoted}" '
+    'I send a {method:Method} request to "{path:Unquoted}" with the file "{name:Unquoted}" '
     'as "{field:Unquoted}"'
 )
 def step_i_send_a_request_with_the_file_as(
@@ -188,7 +238,7 @@ def step_i_send_a_request_with_the_file_as(
 
 
 @step(
-    'I send a {method:w} request to "{path:Unquoted}" with the file "{name:Unquoted}" '
+    'I send a {method:Method} request to "{path:Unquoted}" with the file "{name:Unquoted}" '
     'as "{field:Unquoted}" and the form fields:'
 )
 def step_i_send_a_request_with_the_file_as_and_the_form_fields(
