@@ -27,7 +27,14 @@ BAD_INPUT = "response_bad_input.feature"
 # The modules whose steps this file answers for: every assertion step, and the polling steps.
 RESPONSE_STEP_MODULES = {
     f"{behave_live.bdd.steps.__name__}.{name}"
-    for name in ("response_steps", "json_steps", "schema_steps", "retry_steps")
+    for name in (
+        "response_steps",
+        "negation_steps",
+        "json_steps",
+        "comparison_steps",
+        "schema_steps",
+        "retry_steps",
+    )
 }
 PASSING_FEATURES = ROOT / "features" / "api" / "responses"
 
@@ -84,6 +91,29 @@ EXPECTED_FAILURES: dict[str, dict[str, list[str]]] = {
             "responses (the first request and 2 repeats, 1 ms apart):",
             'request: status 202, $.state = "pending"',
             'repeat 2: status 202, $.state = "pending"',
+        ],
+        "Status is the one it should not be": [
+            "Response status: expected anything but 200, got 200."
+        ],
+        "Header is the value it should not be": [
+            "Response header 'Content-Language': expected a value other than 'en', got 'en'."
+        ],
+        "Header contains the text it should not": [
+            "Response header 'Cache-Control': expected a value not containing 'max-age', "
+            "got 'public, max-age=300'."
+        ],
+        "Header to check against is missing": [
+            "Response header 'Content-Language' is missing (the response has: date, server, "
+            "content-length, content-type), so it cannot be checked to not be 'fr'; to check "
+            'that a header is absent, write: the response header "Content-Language" should be '
+            "absent."
+        ],
+        "Body contains the inline text it should not": [
+            "Response body: expected a text not containing 'on', got 'pong'."
+        ],
+        "Body contains the doc-string it should not": [
+            "Response body: expected a text not containing '3 new messages', got a text "
+            "containing it at line 2, column 10."
         ],
         "Polled status never comes": [
             "Waited until the response status is 200, but it did not happen in 4 responses",
@@ -193,6 +223,44 @@ EXPECTED_FAILURES: dict[str, dict[str, list[str]]] = {
         "JSON value to search is not an array": [
             '$.items[0].stock: expected an array containing "sale", got {"available":true,'
         ],
+        "JSON value is the one it should not be": [
+            '$.sku: expected anything but "TEA-001", got "TEA-001".'
+        ],
+        "JSON value to check against is missing": [
+            '$.state is missing, so it cannot be checked to not be "done"; to check that it is '
+            'absent, write: the JSON value at "$.state" should not exist. ',
+            "the next step selects nothing there: $.state.",
+        ],
+        "JSON response contains what it should not": [
+            'The JSON response contains what it should not: {"stock":{"available":true}}'
+        ],
+        "JSON value contains what it should not": [
+            "The JSON value at $.items[1] contains what it should not: "
+            '{"sku":"MUG-002","tags":["kitchen"]}'
+        ],
+        "JSON array contains elements it should not": [
+            "The JSON value at $.items contains values it should not.\n      2 mismatches:",
+            '$.items[0]: expected no element matching {"tags":["gift"]}, got {"id":',
+            '$.items[2]: expected no element matching {"tags":["gift"]}, got {"id":',
+        ],
+        "JSON value is not greater than the bound": [
+            "$.items[0].price: expected a number greater than 40, got 34.5."
+        ],
+        "JSON value to compare is not a number": [
+            '$.query.price[0]: expected a number greater than 10, got the string "12".'
+        ],
+        "JSON value is not between the bounds": [
+            "$.stock.quantity: expected a number between 1 and 100, got 140."
+        ],
+        "JSON array has too few elements": ["$.items: expected at least 4 elements, got 3: [{"],
+        "Array markers and conditions fail element by element": [
+            "2 mismatches:",
+            "$.items[1].price: expected #? > 20, got 12.0",
+            '$.items[1].tags: expected #[2] #string, got ["kitchen"] (expected 2 items, got 1)',
+        ],
+        "An array of values fails each condition at its own path": [
+            "(closest is $.items[1]: $.items[1].price: expected #? < 10, got 12.0)"
+        ],
         "JSON response does not match the inline schema": [
             "The JSON response does not match the schema.",
             '$.name: expected maxLength 5, got "Cast-iron teapot"',
@@ -220,6 +288,15 @@ EXPECTED_FAILURES: dict[str, dict[str, list[str]]] = {
             "The expected JSON belongs in a doc-string below the step"
         ],
         "Invalid JSONPath": ["Invalid JSONPath '$.items[': unbalanced brackets"],
+        "JSONPath with a dash after a dot": [
+            "Invalid JSONPath '$.headers.X-Trace': ",
+            "Did you mean $.headers['X-Trace']? A name with a dash needs brackets and quotes",
+        ],
+        "Invalid condition in a marker": [
+            "Marker '#? => 1': '=> 1' is not a condition: write an operator and a number "
+            "('> 0', '>= 1', '< 10', '<= 5', '== 3', '!= 0') or 'between 1 and 5'"
+        ],
+        "A bound that is not a number": ["'three' is not a number: write one such as 3 or 2.5."],
         "Invalid regular expression for a header": [
             "The regular expression '[0-9a-f' for the header 'X-Request-Id' is invalid: "
             "unterminated character set"

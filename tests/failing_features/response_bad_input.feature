@@ -18,6 +18,18 @@ Feature: Deliberately bad input to the response assertion steps
     When I send a GET request to "/samples/catalog"
     Then the JSON value at "$.items[" should exist
 
+  Scenario: JSONPath with a dash after a dot
+    When I send a GET request to "/inspect"
+    Then the JSON value at "$.headers.X-Trace" should exist
+
+  Scenario: Invalid condition in a marker
+    When I send a GET request to "/samples/catalog"
+    Then the JSON value at "$.count" should be "#? => 1"
+
+  Scenario: A bound that is not a number
+    When I send a GET request to "/samples/catalog"
+    Then the JSON value at "$.count" should be at least three
+
   Scenario: Invalid regular expression for a header
     When I send a GET request to "/samples/catalog"
     Then the response header "X-Request-Id" should match "[0-9a-f"

@@ -80,3 +80,30 @@ Feature: Deliberately wrong expectations about status, headers, body text, time 
   Scenario: Polled status never comes
     Given I send a GET request to "/samples/eventually-ready?after=50"
     When I repeat the request until the response status is 200, at most 3 times every 1 ms
+
+  Scenario: Status is the one it should not be
+    When I send a GET request to "/samples/ping"
+    Then the response status should not be 200
+
+  Scenario: Header is the value it should not be
+    When I send a GET request to "/samples/catalog"
+    Then the response header "Content-Language" should not be "en"
+
+  Scenario: Header contains the text it should not
+    When I send a GET request to "/samples/catalog"
+    Then the response header "Cache-Control" should not contain "max-age"
+
+  Scenario: Header to check against is missing
+    When I send a GET request to "/samples/ping"
+    Then the response header "Content-Language" should not be "fr"
+
+  Scenario: Body contains the inline text it should not
+    When I send a GET request to "/samples/ping"
+    Then the response body should not contain "on"
+
+  Scenario: Body contains the doc-string it should not
+    When I send a GET request to "/samples/greeting?name=Ada"
+    Then the response body should not contain:
+      """
+      3 new messages
+      """

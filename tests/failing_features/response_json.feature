@@ -208,3 +208,59 @@ Feature: Deliberately wrong expectations about JSON responses
   Scenario: JSON value does not match the schema file
     When I send a GET request to "/samples/catalog"
     Then the JSON value at "$.items[1].discount" should match the schema in "schemas/catalog.json"
+
+  Scenario: JSON value is the one it should not be
+    When I send a GET request to "/samples/catalog/items/TEA-001"
+    Then the JSON value at "$.sku" should not be "TEA-001"
+
+  Scenario: JSON value to check against is missing
+    When I send a GET request to "/samples/catalog"
+    Then the JSON value at "$.state" should not be "done"
+
+  Scenario: JSON response contains what it should not
+    When I send a GET request to "/samples/catalog/items/TEA-001"
+    Then the JSON response should not contain:
+      """
+      {"stock": {"available": true}}
+      """
+
+  Scenario: JSON value contains what it should not
+    When I send a GET request to "/samples/catalog"
+    Then the JSON value at "$.items[1]" should not contain:
+      """
+      {"sku": "MUG-002", "tags": ["kitchen"]}
+      """
+
+  Scenario: JSON array contains elements it should not
+    When I send a GET request to "/samples/catalog"
+    Then the JSON array at "$.items" should not contain {"tags": ["gift"]}
+
+  Scenario: JSON value is not greater than the bound
+    When I send a GET request to "/samples/catalog"
+    Then the JSON value at "$.items[0].price" should be greater than 40
+
+  Scenario: JSON value to compare is not a number
+    When I send a GET request to "/inspect?price=12"
+    Then the JSON value at "$.query.price[0]" should be greater than 10
+
+  Scenario: JSON value is not between the bounds
+    When I send a GET request to "/samples/catalog/items/MUG-002"
+    Then the JSON value at "$.stock.quantity" should be between 1 and 100
+
+  Scenario: JSON array has too few elements
+    When I send a GET request to "/samples/catalog"
+    Then the number of elements at "$.items" should be at least 4
+
+  Scenario: Array markers and conditions fail element by element
+    When I send a GET request to "/samples/catalog"
+    Then each element of the JSON array at "$.items" should contain:
+      """
+      {"price": "#? > 20", "tags": "#[2] #string"}
+      """
+
+  Scenario: An array of values fails each condition at its own path
+    When I send a GET request to "/samples/catalog"
+    Then the JSON value at "$.items" should contain:
+      """
+      [{"sku": "MUG-002", "price": "#? < 10"}]
+      """

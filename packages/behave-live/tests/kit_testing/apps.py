@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, RedirectResponse
 from starlette.routing import Route
 
 from kit_testing import inspection, samples
@@ -36,6 +36,26 @@ async def echo(request: Request) -> JSONResponse:
     return JSONResponse(await request.json())
 
 
+async def redirect_old(request: Request) -> RedirectResponse:
+    return RedirectResponse("/redirects/new", status_code=302)
+
+
+async def redirect_moved(request: Request) -> RedirectResponse:
+    return RedirectResponse("/redirects/old", status_code=301)
+
+
+async def redirect_new(request: Request) -> JSONResponse:
+    return JSONResponse({"page": "new"})
+
+
+#: /redirects/moved -> 301 -> /redirects/old -> 302 -> /redirects/new -> 200.
+REDIRECT_ROUTES = [
+    Route("/redirects/old", redirect_old, methods=["GET"]),
+    Route("/redirects/moved", redirect_moved, methods=["GET"]),
+    Route("/redirects/new", redirect_new, methods=["GET"]),
+]
+
+
 def create_app() -> Starlette:
     """A fresh app: health, a visit counter, a JSON echo, request inspection, samples."""
     test_app = Starlette(
@@ -45,6 +65,7 @@ def create_app() -> Starlette:
             Route("/echo", echo, methods=["POST"]),
             *inspection.routes,
             *samples.routes,
+            *REDIRECT_ROUTES,
         ]
     )
     test_app.state.visits = 0

@@ -91,7 +91,8 @@ def test_not_found_names_the_deepest_existing_parent() -> None:
         query_one(DOC, "$.items[5].name")
     assert str(raised.value) == (
         "JSONPath '$.items[5].name' matched nothing. The deepest part that exists is $.items, "
-        "an array of 3 items (indexes 0 to 2); the next step [5] selects nothing there."
+        "an array of 3 items (indexes 0 to 2); the next step selects nothing there: "
+        "$.items[5]."
     )
     assert isinstance(raised.value, LookupError)
     assert isinstance(raised.value, KitError)
@@ -100,7 +101,10 @@ def test_not_found_names_the_deepest_existing_parent() -> None:
 def test_not_found_lists_the_keys_that_exist() -> None:
     with pytest.raises(
         PathNotFound,
-        match=r"\$\.owner, an object with keys \"name\", \"odd key\"; the next step \['nmae'\]",
+        match=(
+            r"\$\.owner, an object with keys \"name\", \"odd key\"; the next step selects "
+            r"nothing there: \$\.owner\.nmae\.$"
+        ),
     ):
         query_one(DOC, "owner.nmae")
 
@@ -115,8 +119,39 @@ def test_not_found_under_a_scalar_or_empty_container() -> None:
 
 
 def test_not_found_with_a_filter() -> None:
-    with pytest.raises(PathNotFound, match=r"next step \[\?@\['id'\] == 9\]"):
+    with pytest.raises(PathNotFound, match=r"nothing there: \$\.items\[\?@\['id'\] == 9\]\.$"):
         query_one(DOC, "$.items[?@.id == 9]")
+
+
+def test_not_found_names_the_whole_path_to_the_failing_step() -> None:
+    # The step is placed in the document ($.data.items[0].b), not left bare (['b']).
+    document = {"data": {"items": [{"a": 1}]}, "x": {"odd key": {}}}
+    with pytest.raises(PathNotFound, match=r"nothing there: \$\.data\.items\[0\]\.b\.$"):
+        query_one(document, "data.items[0].b")
+    with pytest.raises(PathNotFound, match=r"nothing there: \$\.x\['odd key'\]\.y\.$"):
+        query_one(document, "$.x['odd key'].y")
+
+
+@pytest.mark.parametrize(
+    ("path", "suggestion"),
+    [
+        ("$.headers.X-Trace", "$.headers['X-Trace']"),
+        ("headers.X-Trace-Id.value", "$.headers['X-Trace-Id'].value"),
+        ("$..content-type", "$..['content-type']"),
+    ],
+)
+def test_a_dashed_name_after_a_dot_suggests_brackets(path: str, suggestion: str) -> None:
+    with pytest.raises(StepInputError) as raised:
+        compile_path(path)
+    assert f"Did you mean {suggestion}? A name with a dash needs brackets and quotes" in str(
+        raised.value
+    )
+
+
+def test_no_bracket_hint_when_brackets_would_not_help() -> None:
+    with pytest.raises(StepInputError) as raised:
+        compile_path("$.a.-b")
+    assert "Did you mean" not in str(raised.value)
 
 
 def test_query_one_refuses_several_values() -> None:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-import importlib
+import sys
 from decimal import Decimal
 from typing import Any
 
@@ -59,13 +59,8 @@ def test_an_invalid_xpath_is_a_step_input_error() -> None:
 def test_without_the_xml_extra_the_steps_say_how_to_install_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    real = importlib.import_module
-
-    def missing(name: str, package: str | None = None) -> Any:
-        if name.startswith(("defusedxml", "elementpath")):
-            raise ImportError(name)
-        return real(name, package)
-
-    monkeypatch.setattr(importlib, "import_module", missing)
+    # A None entry in sys.modules makes importing that module raise ImportError.
+    for name in ("defusedxml", "defusedxml.ElementTree", "elementpath"):
+        monkeypatch.setitem(sys.modules, name, None)
     with pytest.raises(StepInputError, match=r"pip install 'behave-live\[xml\]'"):
         parse_xml(DOCUMENT)

@@ -3,7 +3,9 @@
 This is the only module of the kit (with the step modules) that imports behave. A project's
 ``environment.py`` can take the hooks as they are::
 
-    from behave_live.bdd.hooks import before_all, before_scenario, before_tag  # noqa: F401
+    from behave_live.bdd.hooks import (  # noqa: F401
+        after_all, before_all, before_scenario, before_tag,
+    )
 
 or call the three ``setup_*`` functions from hooks of its own::
 
@@ -17,6 +19,10 @@ or call the three ``setup_*`` functions from hooks of its own::
 
     def before_scenario(context, scenario):
         setup_scenario(context)
+
+A project with an ``after_all`` of its own calls
+:func:`behave_live.bdd.undefined_steps.suggest_undefined_steps` from it, for the "did you
+mean" help on undefined steps.
 
 Cleanup is registered with behave's fixture mechanism, so servers stop and sessions close
 when their scope ends, whatever the outcome - no ``after_*`` hook is needed.
@@ -42,6 +48,7 @@ from behave import fixture, use_fixture
 from behave_live.bdd.crash_check import EXPECT_SERVER_ERROR_TAG, ServerErrorWatch
 from behave_live.bdd.live_context import LiveContext
 from behave_live.bdd.report import ReportAttachments
+from behave_live.bdd.undefined_steps import suggest_undefined_steps
 from behave_live.errors import KitError, UnhandledServerError
 from behave_live.http.exchange import Exchange
 from behave_live.http.session import HttpSession
@@ -52,6 +59,7 @@ from behave_live.settings import SERVER_SCOPES, KitSettings, ServerScope, user_v
 
 __all__ = [
     "SCOPE_TAGS",
+    "after_all",
     "before_all",
     "before_scenario",
     "before_tag",
@@ -243,3 +251,8 @@ def before_tag(context: Context, tag: str) -> None:
 def before_scenario(context: Context, scenario: Any) -> None:
     """The ``before_scenario`` hook: give the scenario its server and HTTP session."""
     setup_scenario(context)
+
+
+def after_all(context: Context) -> None:
+    """The ``after_all`` hook: name the closest existing steps for each undefined step."""
+    suggest_undefined_steps(context)

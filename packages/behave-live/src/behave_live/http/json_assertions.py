@@ -58,6 +58,8 @@ _HEADLINES: Final[Mapping[MatchMode, str]] = {
     "each_contains": "Not every element of {subject_lower} contains the expected JSON",
 }
 _INDEXED: Final = re.compile(r"\$\[(\d+)\](.*)", re.DOTALL)
+# Where a reason names a path of its own: "closest is $[1]: $[1].price: expected 5, got 4".
+_REASON_PATH: Final = re.compile(r"(?:^|(?<=closest is )|(?<=: ))\$(?:\[\d+\])?")
 
 
 @dataclass(frozen=True)
@@ -96,8 +98,19 @@ class JsonSelection:
         return f"The JSON selected by {self.expression}"
 
     def relocate(self, mismatches: Sequence[Mismatch]) -> list[Mismatch]:
-        """Move mismatches found relative to ``value`` (paths from ``$``) into the document."""
-        return [dataclasses.replace(item, path=self._locate(item.path)) for item in mismatches]
+        """Move mismatches found relative to ``value`` (paths from ``$``) into the document.
+
+        Paths inside a reason ("closest is $[1]: $[1].price: ...") move too, so every path
+        a message shows is a full one that can be pasted back into a step.
+        """
+        return [
+            dataclasses.replace(
+                item,
+                path=self._locate(item.path),
+                reason=_REASON_PATH.sub(lambda found: self._locate(found.group()), item.reason),
+            )
+            for item in mismatches
+        ]
 
     def not_found(self) -> str:
         """Explain, for a path that selected nothing, the deepest part that does exist."""

@@ -15,11 +15,19 @@ from behave_live.errors import StepInputError
 from behave_live.inputs.documents import parse_json_document, parse_json_literal
 from behave_live.inputs.feature_files import FeatureFiles
 from behave_live.inputs.variables import Variables
+from behave_live.matching.conditions import (
+    Condition,
+    ConditionSyntaxError,
+    Number,
+    parse_number,
+)
 
 __all__ = [
     "STATUS_CLASSES",
     "expected_json_document",
     "expected_json_literal",
+    "expected_number",
+    "expected_range",
     "expected_text",
     "json_file",
     "regular_expression",
@@ -70,6 +78,27 @@ def expected_json_document(
 def expected_json_literal(text: str, variables: Variables) -> Any:
     """Return an inline JSON value (``"OK"``, ``42``, ``["a"]``), after ``${name}`` substitution."""
     return parse_json_literal(variables.substitute_json(text))
+
+
+def expected_number(text: str, variables: Variables) -> Number:
+    """Return a number written in a step (``10``, ``2.5``, ``${limit}``), or fail clearly."""
+    substituted = variables.substitute(text)
+    try:
+        return parse_number(substituted)
+    except ConditionSyntaxError as error:
+        shown = f" (from {text!r})" if substituted != text else ""
+        raise StepInputError(f"{error}{shown}.") from None
+
+
+def expected_range(low: str, high: str, variables: Variables) -> Condition:
+    """Return the condition "between ``low`` and ``high``" (both included) of a step."""
+    bounds = (expected_number(low, variables), expected_number(high, variables))
+    if bounds[0] > bounds[1]:
+        raise StepInputError(
+            f"between {bounds[0]} and {bounds[1]} is an empty range: write the smaller number "
+            f"first (between {bounds[1]} and {bounds[0]})."
+        )
+    return Condition("between", bounds)
 
 
 def status_codes(text: str) -> tuple[int, ...]:

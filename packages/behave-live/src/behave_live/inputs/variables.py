@@ -18,6 +18,7 @@ Two ways to insert values:
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 import re
@@ -144,10 +145,14 @@ class Variables:
             ) from None
 
     def _unknown_message(self, name: str, where: str | None = None) -> str:
-        known = ", ".join(self.known_names()) or "none yet"
+        names = self.known_names()
+        known = ", ".join(names) or "none yet"
+        # A typo is the likeliest cause, so the closest name comes before the whole list.
+        closest = difflib.get_close_matches(name, names, n=1)
+        guess = f" Did you mean ${{{closest[0]}}}?" if closest else ""
         return (
-            f"Unknown variable ${{{name}}}{_in(where)}. Known variables: {known}. Save a value "
-            "first "
+            f"Unknown variable ${{{name}}}{_in(where)}.{guess} Known variables: {known}. "
+            "Save a value first "
             f'(for example: And I save the JSON value at "$.id" as "{name}"), define it '
             f"in [tool.behave.userdata] or with -D {name}=..., or write \\${{{name}}} for the "
             "literal text."

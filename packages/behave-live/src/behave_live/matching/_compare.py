@@ -87,10 +87,26 @@ def _not_found(
 def _compare_string(actual: Any, expected: str, path: str) -> list[Mismatch]:
     parsed = parse(expected, path)
     if isinstance(parsed, Marker):
-        return [] if parsed.accepts(actual) else [Mismatch(path, parsed.text, describe(actual))]
+        return _compare_marker(actual, parsed, path)
     if isinstance(actual, str) and actual == parsed:
         return []
     return [_kind_mismatch(actual, expected, path)]
+
+
+def _compare_marker(actual: Any, marker: Marker, path: str) -> list[Mismatch]:
+    if marker.accepts(actual):
+        return []
+    if marker.name != "array" or not is_array(actual):
+        return [Mismatch(path, marker.text, describe(actual), marker.reason(actual))]
+    # An array of the wrong size or with wrong elements: say which, element by element.
+    mismatches = []
+    if not marker.sized(actual):
+        reason = f"expected {_items(marker.length or 0)}, got {len(actual)}"
+        mismatches.append(Mismatch(path, marker.text, describe(actual), reason))
+    if marker.element is not None:
+        for index, item in enumerate(actual):
+            mismatches += _compare_marker(item, marker.element, child_path(path, index))
+    return mismatches
 
 
 def _compare_objects(

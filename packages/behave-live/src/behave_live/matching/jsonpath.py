@@ -8,6 +8,7 @@ RFC's normalized path (``$['items'][0]['name']``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -15,7 +16,7 @@ from typing import Any
 import jsonpath_rfc9535 as jsonpath
 
 from behave_live.errors import AmbiguousPath, PathNotFound, StepInputError
-from behave_live.matching._paths import location_path, with_root
+from behave_live.matching._paths import child_path, location_path, with_root
 from behave_live.matching._values import MISSING, is_array, is_object, noun
 from behave_live.matching.describe import describe
 
@@ -31,6 +32,8 @@ __all__ = [
 
 # How many keys / paths a message lists before summarising the rest.
 _LISTED = 20
+# A name after a dot that holds a dash: ".X-Trace" in "$.headers.X-Trace".
+_DOTTED_DASH_NAME = re.compile(r"(\.\.?)([A-Za-z_][\w]*(?:-[\w]*)+)")
 
 
 @dataclass(frozen=True)
@@ -81,11 +84,33 @@ def _compile(text: str) -> CompiledPath:
     except jsonpath.JSONPathError as error:
         read_as = f" (read as {expression!r})" if expression != text else ""
         raise StepInputError(
-            f"Invalid JSONPath {text!r}{read_as}: {error}. Write RFC 9535 paths such as "
-            "$.items[0].name, $['odd key'] or $.items[?@.price > 10]; the leading $. may be "
-            "left out."
+            f"Invalid JSONPath {text!r}{read_as}: {error}.{_bracket_hint(expression)} Write "
+            "RFC 9535 paths such as $.items[0].name, $['odd key'] or $.items[?@.price > 10]; "
+            "the leading $. may be left out."
         ) from None
     return CompiledPath(text, expression, compiled)
+
+
+def _bracket_hint(expression: str) -> str:
+    # `$.headers.X-Trace` is the commonest invalid path: after a dot RFC 9535 allows only
+    # letters, digits and _, so a name with a dash needs the bracketed form.
+    if _DOTTED_DASH_NAME.search(expression) is None:
+        return ""
+    suggestion = _DOTTED_DASH_NAME.sub(_bracketed, expression)
+    try:
+        jsonpath.compile(suggestion)
+    except jsonpath.JSONPathError:
+        return ""
+    return (
+        f" Did you mean {suggestion}? A name with a dash needs brackets and quotes: after a "
+        "dot only letters, digits and _ are allowed."
+    )
+
+
+def _bracketed(found: re.Match[str]) -> str:
+    # ".X-Trace" -> "['X-Trace']"; a descendant "..X-Trace" keeps its "..".
+    dots, name = found.groups()
+    return f"{dots if dots == '..' else ''}['{name}']"
 
 
 def query_nodes(document: Any, path: str | CompiledPath) -> list[Node]:
@@ -144,13 +169,28 @@ def _explain_not_found(document: Any, compiled: CompiledPath) -> str:
     if not found:  # only the bare root has no segments, and the root always exists
         return f"JSONPath {compiled.text!r} matched nothing."
     first = found[0]
-    where = location_path(first.location)
+    deepest = location_path(first.location)
+    where = deepest
     if len(found) > 1:
         where += f" (and {len(found) - 1} other values the same path selects)"
     return (
         f"JSONPath {compiled.text!r} matched nothing. The deepest part that exists is {where}, "
-        f"{_summary(first.value)}; the next step {segments[length]} selects nothing there."
+        f"{_summary(first.value)}; the next step selects nothing there: "
+        f"{_next_step(deepest, segments[length])}."
     )
+
+
+def _next_step(parent: str, segment: jsonpath.segments.JSONPathSegment) -> str:
+    # The whole path to the step that failed ($.data.items[3]), not the bare segment ([3]):
+    # a path can be pasted back, a segment cannot be placed without counting.
+    selectors = segment.selectors
+    if isinstance(segment, jsonpath.segments.JSONPathChildSegment) and len(selectors) == 1:
+        selector = selectors[0]
+        if isinstance(selector, jsonpath.selectors.NameSelector):
+            return child_path(parent, selector.name)
+        if isinstance(selector, jsonpath.selectors.IndexSelector):
+            return child_path(parent, selector.index)
+    return f"{parent}{segment}"
 
 
 def _summary(value: Any) -> str:

@@ -15,7 +15,16 @@ r"""Fuzzy markers: strings in an expected document that match a kind of value, n
 ``#date``          an ISO 8601 calendar date ``YYYY-MM-DD``
 ``#datetime``      an RFC 3339 / ISO 8601 date-time (``2024-02-29T13:05:00Z``)
 ``#regex <re>``    a string the Python regular expression matches in full
+``#[]``            any array, like ``#array``
+``#[3]``           an array of exactly 3 elements
+``#[] <marker>``   an array whose every element matches the marker: ``#[] #string``,
+                   ``#[2] #number``, ``#[] #? > 0``; each failing element is listed
+``#? <condition>`` a number satisfying the condition: ``#? > 0``, ``#? >= 1``,
+                   ``#? < 10``, ``#? between 1 and 5`` (see :mod:`.conditions`)
 =================  ==============================================================
+
+Conditions are parsed by a tiny grammar (an operator and a number, or ``between A and
+B``), never evaluated as code, so an expected document cannot run anything.
 
 ``##name`` is the optional form: null or absent is accepted, anything else must match
 ``#name`` (``##string``: "a string if given"). Any other string starting with ``#`` is an
@@ -37,7 +46,8 @@ from typing import Any, Final
 from behave_live.errors import StepInputError
 from behave_live.matching._formats import is_date, is_datetime, is_uuid
 from behave_live.matching._paths import ROOT, child_path
-from behave_live.matching._values import MISSING, is_array, is_number, is_object
+from behave_live.matching._values import MISSING, is_array, is_number, is_object, noun
+from behave_live.matching.conditions import Condition, ConditionSyntaxError, parse_condition
 from behave_live.matching.describe import describe
 
 __all__ = ["MARKER_NAMES", "Marker", "check_expected", "describe_expected", "literal", "parse"]
@@ -76,13 +86,17 @@ MARKER_NAMES: Final = (
 )
 
 _VALID_MARKERS: Final = (
-    ", ".join(f"#{name}" for name in MARKER_NAMES if name != "regex") + ", #regex <pattern>"
+    ", ".join(f"#{name}" for name in MARKER_NAMES if name != "regex")
+    + ", #regex <pattern>, #[] or #[3] (optionally followed by a marker for every element: "
+    "#[] #string), #? <condition> (#? > 0, #? between 1 and 5)"
 )
 _HELP: Final = (
     f"Valid markers: {_VALID_MARKERS}; prefix one with ## to also accept null or absent "
     '(##string). To compare a literal string that starts with "#", escape it as "\\#".'
 )
 _ESCAPED: Final = re.compile(r"\\+#")
+# The brackets of an array marker and what follows them: "[3] #string" -> "3", " #string".
+_ARRAY: Final = re.compile(r"\[\s*([0-9]*)\s*\](.*)", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -93,20 +107,47 @@ class Marker:
     name: str
     optional: bool = False
     pattern: re.Pattern[str] | None = None
+    #: ``#[3]``: how many elements the array must have (None: any number).
+    length: int | None = None
+    #: ``#[] #string``: the marker every element of the array must match.
+    element: Marker | None = None
+    #: ``#? > 0``: the condition the number must satisfy.
+    condition: Condition | None = None
 
     def accepts(self, value: Any) -> bool:
         """Return True if ``value`` (possibly :data:`MISSING`) satisfies this marker."""
-        if self.name == "ignore":
+        if self.name == "ignore" or (self.optional and (value is MISSING or value is None)):
             return True
-        if self.optional and (value is MISSING or value is None):
-            return True
-        if self.name == "notpresent":
-            return value is MISSING
-        if value is MISSING:
-            return False
+        if self.name == "notpresent" or value is MISSING:
+            return self.name == "notpresent" and value is MISSING
+        return self._accepts_present(value)
+
+    def _accepts_present(self, value: Any) -> bool:
         if self.pattern is not None:
             return isinstance(value, str) and self.pattern.fullmatch(value) is not None
-        return _VALUE_CHECKS[self.name](value)
+        if self.condition is not None:
+            return self.condition.holds(value)
+        if not _VALUE_CHECKS[self.name](value):
+            return False
+        return self.name != "array" or (self.sized(value) and self.elements_accepted(value))
+
+    def sized(self, array: Any) -> bool:
+        """Return True if ``array`` has the length ``#[n]`` asks for (any, without ``n``)."""
+        return self.length is None or len(array) == self.length
+
+    def elements_accepted(self, array: Any) -> bool:
+        """Return True if every element of ``array`` matches the element marker, if any."""
+        return self.element is None or all(self.element.accepts(item) for item in array)
+
+    def reason(self, value: Any) -> str:
+        """Why ``value`` is rejected, when its kind says more than the marker: "a string"."""
+        if value is MISSING or value is None:
+            return ""
+        if self.condition is not None and not is_number(value):
+            return f"{noun(value)}, not a number"
+        if self.name == "array" and not is_array(value):
+            return f"{noun(value)}, not an array"
+        return ""
 
 
 class _MarkerProblem(Exception):
@@ -132,7 +173,12 @@ def _parse(text: str) -> Marker | str:
     if not text.startswith("#"):
         return text
     optional = text.startswith("##")
-    name, separator, argument = text[2 if optional else 1 :].partition(" ")
+    body = text[2 if optional else 1 :]
+    if body.startswith("["):
+        return _array_marker(text, body, optional)
+    if body.startswith("?"):
+        return _condition_marker(text, body[1:], optional)
+    name, separator, argument = body.partition(" ")
     if name == "regex":
         return Marker(text, name, optional, _compile_regex(text, argument))
     if name in MARKER_NAMES and not separator:
@@ -142,6 +188,33 @@ def _parse(text: str) -> Marker | str:
     guess = difflib.get_close_matches(name, MARKER_NAMES, n=1)
     hint = f" (did you mean '#{guess[0]}'?)" if guess else ""
     raise _MarkerProblem(f"Unknown fuzzy marker {text!r}{hint}")
+
+
+def _array_marker(text: str, body: str, optional: bool) -> Marker:
+    brackets = _ARRAY.fullmatch(body)
+    if brackets is None:
+        raise _MarkerProblem(
+            f"Marker {text!r} needs closed brackets with a whole number or nothing between "
+            "them, like '#[3]' or '#[]'"
+        )
+    count, rest = brackets.groups()
+    length = int(count) if count else None
+    if not rest:
+        return Marker(text, "array", optional, length=length)
+    element = _parse(rest[1:]) if rest.startswith(" ") and rest[1:].startswith("#") else None
+    if not isinstance(element, Marker):
+        raise _MarkerProblem(
+            f"Marker {text!r}: after the brackets comes one space and a marker that every "
+            "element must match, like '#[3] #string' or '#[] #? > 0'"
+        )
+    return Marker(text, "array", optional, length=length, element=element)
+
+
+def _condition_marker(text: str, condition: str, optional: bool) -> Marker:
+    try:
+        return Marker(text, "condition", optional, condition=parse_condition(condition))
+    except ConditionSyntaxError as error:
+        raise _MarkerProblem(f"Marker {text!r}: {error}") from None
 
 
 def _compile_regex(text: str, pattern: str) -> re.Pattern[str]:

@@ -12,7 +12,6 @@ so projects that never check XML don't need them (or pay for importing them).
 from __future__ import annotations
 
 import decimal
-import importlib
 from typing import Any
 from xml.etree.ElementTree import Element
 
@@ -27,11 +26,14 @@ class XmlDocumentError(ValueError):
 
 def parse_xml(content: bytes) -> Element:
     """Parse an XML document; entity declarations and external references are refused."""
-    defused = _module("defusedxml.ElementTree")
-    defused_errors = _module("defusedxml")
     try:
-        root: Element = defused.fromstring(content)
-    except defused_errors.DefusedXmlException as error:
+        import defusedxml  # noqa: PLC0415 (the xml extra: imported when it is used)
+        import defusedxml.ElementTree  # noqa: PLC0415
+    except ImportError:
+        raise _missing_extra() from None
+    try:
+        root: Element = defusedxml.ElementTree.fromstring(content)
+    except defusedxml.DefusedXmlException as error:
         raise XmlDocumentError(
             f"it declares entities or external references, which the kit refuses to expand "
             f"or fetch ({type(error).__name__})"
@@ -43,7 +45,10 @@ def parse_xml(content: bytes) -> Element:
 
 def select(root: Element, path: str) -> Any:
     """Evaluate an XPath 2.0 expression: a list of nodes, or one atomic value (a count)."""
-    elementpath = _module("elementpath")
+    try:
+        import elementpath  # noqa: PLC0415 (the xml extra: imported when it is used)
+    except ImportError:
+        raise _missing_extra() from None
     try:
         return elementpath.select(root, path)
     except elementpath.ElementPathError as error:
@@ -80,12 +85,9 @@ def shown_node(item: Any, limit: int = 60) -> str:
     return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
-def _module(name: str) -> Any:
-    try:
-        return importlib.import_module(name)
-    except ImportError:
-        raise StepInputError(
-            "The XPath steps need the kit's xml extra (defusedxml and elementpath), which is "
-            "not installed. Install it with: pip install 'behave-live[xml]' (or uv add "
-            "'behave-live[xml]')."
-        ) from None
+def _missing_extra() -> StepInputError:
+    return StepInputError(
+        "The XPath steps need the kit's xml extra (defusedxml and elementpath), which is "
+        "not installed. Install it with: pip install 'behave-live[xml]' (or uv add "
+        "'behave-live[xml]')."
+    )

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from behave import register_type
+
+from behave_live.bdd.step_types import STEP_TYPES
 from behave_live.bdd.steps.decorators import then
 from behave_live.http.json_assertions import (
     assert_json,
@@ -22,8 +25,10 @@ from behave_live.http.json_assertions import (
 from behave_live.inputs.expectations import expected_json_document, expected_json_literal
 from behave_live.matching import MatchMode
 
+register_type(**STEP_TYPES)
 
-@then('the JSON value at "{path}" should be {expected}')
+
+@then('the JSON value at "{path}" should be {expected:JsonLiteral}')
 def step_the_json_value_at_should_be(context: Any, path: str, expected: str) -> None:
     """Check one value of the JSON response, chosen with a JSONPath (RFC 9535).
 

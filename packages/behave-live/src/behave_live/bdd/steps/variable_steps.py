@@ -12,8 +12,11 @@ from typing import Any
 from behave import register_type
 
 from behave_live.bdd.step_types import STEP_TYPES
-from behave_live.bdd.steps.decorators import given, step
+from behave_live.bdd.steps.decorators import given, step, then
 from behave_live.http.assertions import json_value, response_header
+from behave_live.inputs.arithmetic import compute
+from behave_live.inputs.expectations import expected_json_literal
+from behave_live.inputs.variable_checks import assert_variable
 
 register_type(**STEP_TYPES)
 
@@ -58,3 +61,53 @@ def step_the_variable_is(context: Any, name: str, value: str) -> None:
         Given the variable "name" is "Ada"
     """
     context.variables.save(name, context.variables.substitute(value))
+
+
+@given('the variable "{name}" is the variable "{other}"')
+def step_the_variable_is_the_variable(context: Any, name: str, other: str) -> None:
+    """Copy a variable, keeping its JSON type (a number stays a number).
+
+    Example:
+        Given the variable "first_id" is the variable "task_id"
+    """
+    context.variables.save(name, context.variables[other])
+
+
+@given('the variable "{name}" is {value:JsonLiteral}')
+def step_the_variable_is_json(context: Any, name: str, value: str) -> None:
+    """Set a variable to a JSON value: a number, true/false/null, an array or an object.
+
+    ``${name}`` references keep their type: ``is ${count}`` copies a number as a number.
+    (A value in double quotes is a text: see the step above.)
+
+    Example:
+        Given the variable "page_size" is 20
+        And the variable "filters" is {"tag": "gift", "in_stock": true}
+    """
+    context.variables.save(name, expected_json_literal(value, context.variables))
+
+
+@step('I compute "{name}" as "{expression}"')
+def step_i_compute_as(context: Any, name: str, expression: str) -> None:
+    """Compute a number from numbers and variables with + - * / and parentheses.
+
+    Only arithmetic on numbers is accepted (never code); a variable holding text fails.
+    Dividing whole numbers exactly gives a whole number: 6 / 2 is 3, 7 / 2 is 3.5.
+
+    Example:
+        Given the variable "quota" is 10
+        And the variable "used" is 3
+        And I compute "remaining" as "${quota} - ${used}"
+    """
+    context.variables.save(name, compute(expression, context.variables))
+
+
+@then('the variable "{name}" should be {expected:JsonLiteral}')
+def step_the_variable_should_be(context: Any, name: str, expected: str) -> None:
+    """Check a variable against a JSON value (fuzzy markers allowed; 3 and "3" differ).
+
+    Example:
+        Then the variable "remaining" should be 7
+        And the variable "token" should be "#string"
+    """
+    assert_variable(context.variables, name, expected_json_literal(expected, context.variables))
