@@ -254,8 +254,12 @@ class UvicornTestServer:
         server.lifespan = config.lifespan_class(config)
         try:
             await server.startup(sockets=[sock])
+            # uvicorn < 0.50 returns with should_exit set when lifespan startup fails.
+            started = not server.should_exit
         except SystemExit:
-            # uvicorn exits with status 3 when lifespan startup fails.
+            # uvicorn >= 0.50 exits with status 3 when lifespan startup fails.
+            started = False
+        if not started:
             self._failure = self._lifespan_failure()
             return
         await server.on_tick(0)  # sets the Date and default headers, as uvicorn's loop would

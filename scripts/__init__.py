@@ -1,0 +1,1 @@
+"""Repository tools: scripts/compat.py proves the kit's supported versions."""
