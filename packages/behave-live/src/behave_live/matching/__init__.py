@@ -23,9 +23,8 @@ from behave_live.matching.jsonpath import (
     query_one_or_missing,
 )
 from behave_live.matching.markers import MARKER_NAMES, literal
-from behave_live.matching.match import assert_match, match
+from behave_live.matching.match import MATCH_MODES, MatchMode, assert_match, match
 from behave_live.matching.mismatch import Mismatch, format_mismatches
-from behave_live.matching.modes import MATCH_MODES, MatchMode
 from behave_live.matching.schema import validate_schema
 
 __all__ = [

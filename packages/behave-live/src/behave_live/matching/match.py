@@ -20,7 +20,7 @@ element: ``match(["a", "b"], "a", "contains")`` passes. Scalars compare as JSON 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Final
+from typing import Any, Final, Literal, get_args
 
 from behave_live.errors import MismatchError, StepInputError
 from behave_live.matching._compare import DeepMode, compare, found_in
@@ -29,9 +29,21 @@ from behave_live.matching._values import MISSING, is_array, is_object, kind
 from behave_live.matching.describe import describe
 from behave_live.matching.markers import check_expected, describe_expected
 from behave_live.matching.mismatch import Mismatch, format_mismatches
-from behave_live.matching.modes import MATCH_MODES, MatchMode
 
-__all__ = ["assert_match", "match"]
+__all__ = ["MATCH_MODES", "MatchMode", "assert_match", "match"]
+
+MatchMode = Literal[
+    "equals",
+    "contains",
+    "contains_only",
+    "contains_any",
+    "not_contains",
+    "each",
+    "each_contains",
+]
+
+#: Every mode, in documentation order; steps use it to validate the word a feature used.
+MATCH_MODES: Final[tuple[MatchMode, ...]] = get_args(MatchMode)
 
 # The recursive comparison each top-level mode uses for the values it looks into.
 _DEEP_MODES: Final[Mapping[MatchMode, DeepMode]] = {
