@@ -52,9 +52,8 @@ def test_init_writes_the_files_and_the_example_uses_a_route_that_answers(
     assert main(["init", "--app", "initdemo.main:create_app"]) == 0
 
     out = capsys.readouterr().out
-    assert (
-        "from behave_live.bdd.hooks import before_all" in (project / "environment.py").read_text()
-    )
+    environment = (project / "environment.py").read_text()
+    assert "from behave_live.bdd.hooks import after_all, before_all" in environment
     assert "from behave_live.bdd.steps import *" in (project / "steps/http_steps.py").read_text()
     feature = (project / "features/smoke.feature").read_text()
     # /secret answers 401: the example requests /items, which answered 200.

@@ -11,9 +11,9 @@ HTML_FORMATTER = "behave_html_pretty_formatter:PrettyHTMLFormatter"
 ENVIRONMENT_PY = '''\
 """Behave hooks: a live server and a fresh HTTP session for every scenario (behave-live)."""
 
-from behave_live.bdd.hooks import before_all, before_scenario, before_tag
+from behave_live.bdd.hooks import after_all, before_all, before_scenario, before_tag
 
-__all__ = ["before_all", "before_scenario", "before_tag"]
+__all__ = ["after_all", "before_all", "before_scenario", "before_tag"]
 '''
 
 STEPS_PY = '''\
