@@ -8,6 +8,7 @@ is still working on a request, and which requests ended in an unhandled exceptio
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import logging
 import sys
@@ -101,14 +102,13 @@ class AppInstrumentation:
         finally:
             self._lifespan_ended.set()
 
-    def stop_hung_lifespan(self, timeout: float, reason: str | None = None) -> CodeLocation | None:
+    def stop_hung_lifespan(self, timeout: float) -> CodeLocation | None:
         """Stop a lifespan startup that takes too long; return the user's line it was on.
 
         Called from another thread. A lifespan blocking its thread (``time.sleep``, a
         synchronous connect) is found in that thread's stack. One awaiting something is
         cancelled: the cancellation's traceback runs through the line it waited on, and
-        nothing of it is left on the loop, and carries ``reason``. None when no line of the
-        user's code is found.
+        nothing of it is left on the loop. None when no line of the user's code is found.
         """
         task, loop = self._lifespan_task, self._lifespan_loop
         if task is None or loop is None or self._lifespan_ended.is_set():
@@ -117,12 +117,24 @@ class AppInstrumentation:
         if blocked_at is not None:
             return blocked_at
         try:
-            loop.call_soon_threadsafe(functools.partial(task.cancel, reason))
+            loop.call_soon_threadsafe(task.cancel)
         except RuntimeError:  # the loop has closed
             return None
         if not self._lifespan_ended.wait(timeout) or self.lifespan_exception is None:
             return None
         return innermost_user_frame(self.lifespan_exception)
+
+    def cancel_lifespan(self, reason: str) -> None:
+        """Cancel the lifespan call (from another thread), whatever it is doing; no waiting.
+
+        Its startup or shutdown code unwinds (``finally``, ``async with``) as soon as the loop
+        runs it - at once, or when code blocking the loop lets go.
+        """
+        task, loop = self._lifespan_task, self._lifespan_loop
+        if task is None or loop is None or self._lifespan_ended.is_set():
+            return
+        with contextlib.suppress(RuntimeError):  # the loop has closed: nothing left to cancel
+            loop.call_soon_threadsafe(functools.partial(task.cancel, reason))
 
     async def _http(self, scope: _Message, receive: _Receive, send: _Send) -> None:
         response_complete = False

@@ -154,17 +154,17 @@ class UvicornTestServer:
         # Before the socket and the loop exist: a bad uvicorn option (TypeError) leaks nothing.
         config = self._config(app)
         sock = bind_listening_socket(self.host, self.port)
-        self._failure = None
-        self._ready.clear()
-        self._finished.clear()
-        self._stop_requested = asyncio.Event()  # loop-bound lazily, on first use in the loop
-        self._running_on = self.thread or ServerThread()
-        self.log.attach()
-        self._serving = self._running_on.start().submit(self._serve_reporting(config, sock))
         try:
+            self._failure = None
+            self._ready.clear()
+            self._finished.clear()
+            self._stop_requested = asyncio.Event()  # loop-bound lazily, on first use in the loop
+            self._running_on = self.thread or ServerThread()
+            self.log.attach()
+            self._serving = self._running_on.start().submit(self._serve_reporting(config, sock))
             started = self._ready.wait(self.startup_timeout)
-        except BaseException:  # KeyboardInterrupt: the run was interrupted while we waited
-            self._stop_interrupted_start()
+        except BaseException:  # KeyboardInterrupt: the run was interrupted while starting
+            self._stop_interrupted_start(sock)
             raise
         if started and self._failure is None:
             self._base_url = format_base_url(sock)
@@ -343,19 +343,22 @@ class UvicornTestServer:
 
     # -- cleanup --------------------------------------------------------------------------
 
-    def _stop_interrupted_start(self) -> None:
+    def _stop_interrupted_start(self, sock: socket.socket) -> None:
         """Wind down a start cut short by an interrupt, lifespan shutdown included."""
         running_on, stop_requested = self._running_on, self._stop_requested
-        if running_on is None or stop_requested is None:
-            return
         with interruption.shielded():
+            if running_on is None or stop_requested is None or self._serving is None:
+                sock.close()  # interrupted before the serving task owned the socket
+                if running_on is not None and running_on is not self.thread:
+                    running_on.close(1.0)
+                self.log.detach()
+                self._running_on = self._stop_requested = None
+                return
             # Started by now: the stop request leads to the graceful shutdown. Still starting:
             # cancelling the lifespan startup unwinds what it made so far (``finally``).
             running_on.call(stop_requested.set)
             if not self._ready.is_set() and self._instrumentation is not None:
-                self._instrumentation.stop_hung_lifespan(
-                    _HUNG_LIFESPAN_GRACE, interruption.CANCELLED_BY_INTERRUPTION
-                )
+                self._instrumentation.cancel_lifespan(interruption.CANCELLED_BY_INTERRUPTION)
             self._release(running_on)
 
     def _abandon(self) -> None:
