@@ -46,6 +46,7 @@ from typing import Any
 from behave import fixture, use_fixture
 
 from behave_live.bdd.crash_check import EXPECT_SERVER_ERROR_TAG, ServerErrorWatch
+from behave_live.bdd.interruption import handle_interruptions, mark_report_interrupted
 from behave_live.bdd.live_context import LiveContext
 from behave_live.bdd.report import ReportAttachments
 from behave_live.bdd.undefined_steps import suggest_undefined_steps
@@ -84,7 +85,12 @@ def setup_test_run(context: Context) -> None:
     Makes ``context.live`` (see :class:`LiveContext`). A bad setting raises
     :class:`SettingsError`: behave prints its message (without a traceback unless run
     with ``--verbose``) and aborts the run with a non-zero exit.
+
+    SIGINT and SIGTERM then end the run cleanly (see :mod:`behave_live.bdd.interruption`).
     """
+    handle_interruptions(context)
+    # Registered first, so it runs last of the run's cleanups: after the servers stopped.
+    context.add_cleanup(mark_report_interrupted, context)
     userdata = context.config.userdata
     settings = KitSettings.from_userdata(userdata)
     if settings.gc_freeze:

@@ -8,6 +8,8 @@ is still working on a request, and which requests ended in an unhandled exceptio
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import functools
 import logging
 import sys
 import threading
@@ -121,6 +123,18 @@ class AppInstrumentation:
         if not self._lifespan_ended.wait(timeout) or self.lifespan_exception is None:
             return None
         return innermost_user_frame(self.lifespan_exception)
+
+    def cancel_lifespan(self, reason: str) -> None:
+        """Cancel the lifespan call (from another thread), whatever it is doing; no waiting.
+
+        Its startup or shutdown code unwinds (``finally``, ``async with``) as soon as the loop
+        runs it - at once, or when code blocking the loop lets go.
+        """
+        task, loop = self._lifespan_task, self._lifespan_loop
+        if task is None or loop is None or self._lifespan_ended.is_set():
+            return
+        with contextlib.suppress(RuntimeError):  # the loop has closed: nothing left to cancel
+            loop.call_soon_threadsafe(functools.partial(task.cancel, reason))
 
     async def _http(self, scope: _Message, receive: _Receive, send: _Send) -> None:
         response_complete = False

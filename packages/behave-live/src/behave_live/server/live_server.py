@@ -31,6 +31,7 @@ from typing import Any, Literal
 import uvicorn
 
 from behave_live.errors import ServerStartupError
+from behave_live.server import exit_stop, interruption
 from behave_live.server.app_loading import AppSpec, load_app
 from behave_live.server.instrumentation import AppInstrumentation, UnhandledError
 from behave_live.server.listening_socket import bind_listening_socket, format_base_url
@@ -153,16 +154,21 @@ class UvicornTestServer:
         # Before the socket and the loop exist: a bad uvicorn option (TypeError) leaks nothing.
         config = self._config(app)
         sock = bind_listening_socket(self.host, self.port)
-        self._failure = None
-        self._ready.clear()
-        self._finished.clear()
-        self._stop_requested = asyncio.Event()  # loop-bound lazily, on first use in the loop
-        self._running_on = self.thread or ServerThread()
-        self.log.attach()
-        self._serving = self._running_on.start().submit(self._serve_reporting(config, sock))
-        started = self._ready.wait(self.startup_timeout)
+        try:
+            self._failure = None
+            self._ready.clear()
+            self._finished.clear()
+            self._stop_requested = asyncio.Event()  # loop-bound lazily, on first use in the loop
+            self._running_on = self.thread or ServerThread()
+            self.log.attach()
+            self._serving = self._running_on.start().submit(self._serve_reporting(config, sock))
+            started = self._ready.wait(self.startup_timeout)
+        except BaseException:  # KeyboardInterrupt: the run was interrupted while starting
+            self._stop_interrupted_start(sock)
+            raise
         if started and self._failure is None:
             self._base_url = format_base_url(sock)
+            exit_stop.track(self)  # stopped at interpreter exit unless stopped before
             return self
         # Not started in time, unless a failure was reported (then _ready is set too).
         failure = self._failure or self._startup_timed_out()
@@ -178,9 +184,11 @@ class UvicornTestServer:
         running_on, stop_requested = self._running_on, self._stop_requested
         if running_on is None or stop_requested is None:
             return
-        self._base_url = None
-        running_on.call(stop_requested.set)
-        self._release(running_on)
+        # Never cut short by an interrupt: a half-stopped server skips the lifespan shutdown.
+        with interruption.shielded():
+            self._base_url = None
+            running_on.call(stop_requested.set)
+            self._release(running_on)
 
     def __enter__(self) -> UvicornTestServer:
         return self.start()
@@ -228,6 +236,7 @@ class UvicornTestServer:
             named = logging.getLogger(name)
             if named.level == logging.NOTSET:
                 named.setLevel(logging.WARNING)
+        logging.getLogger("uvicorn.error").addFilter(interruption.QUIET_INTERRUPTED_REQUESTS)
 
     async def _serve_reporting(self, config: uvicorn.Config, sock: socket.socket) -> None:
         """Serve until asked to stop; report any failure instead of raising it on the loop.
@@ -279,17 +288,24 @@ class UvicornTestServer:
         state = server.server_state
         for connection in list(state.connections):
             connection.shutdown()  # idle keep-alive: closes now; busy: closes after response
-        in_flight_done = await _wait_for(
-            lambda: not state.connections and not state.tasks, self.shutdown_timeout
-        )
+        # An interrupted run ends within seconds: in-flight requests get no grace period.
+        grace = 0.0 if interruption.interrupted_by() is not None else self.shutdown_timeout
+        in_flight_done = await _wait_for(lambda: not state.connections and not state.tasks, grace)
         if not in_flight_done:
-            logger.error(
-                "Cancelling %d request(s) still running after the %.1f s shutdown timeout",
-                len(state.tasks),
-                self.shutdown_timeout,
-            )
+            if grace == 0.0:
+                reason = interruption.CANCELLED_BY_INTERRUPTION
+                logger.warning(
+                    "Cancelling %d request(s): the run was interrupted", len(state.tasks)
+                )
+            else:
+                reason = "Test server stopped: shutdown timeout exceeded"
+                logger.error(
+                    "Cancelling %d request(s) still running after the %.1f s shutdown timeout",
+                    len(state.tasks),
+                    self.shutdown_timeout,
+                )
             for task in list(state.tasks):
-                task.cancel(msg="Test server stopped: shutdown timeout exceeded")
+                task.cancel(msg=reason)
             for connection in list(state.connections):
                 connection.transport.abort()
             await _wait_for(lambda: not state.tasks, 1.0)
@@ -327,6 +343,24 @@ class UvicornTestServer:
 
     # -- cleanup --------------------------------------------------------------------------
 
+    def _stop_interrupted_start(self, sock: socket.socket) -> None:
+        """Wind down a start cut short by an interrupt, lifespan shutdown included."""
+        running_on, stop_requested = self._running_on, self._stop_requested
+        with interruption.shielded():
+            if running_on is None or stop_requested is None or self._serving is None:
+                sock.close()  # interrupted before the serving task owned the socket
+                if running_on is not None and running_on is not self.thread:
+                    running_on.close(1.0)
+                self.log.detach()
+                self._running_on = self._stop_requested = None
+                return
+            # Started by now: the stop request leads to the graceful shutdown. Still starting:
+            # cancelling the lifespan startup unwinds what it made so far (``finally``).
+            running_on.call(stop_requested.set)
+            if not self._ready.is_set() and self._instrumentation is not None:
+                self._instrumentation.cancel_lifespan(interruption.CANCELLED_BY_INTERRUPTION)
+            self._release(running_on)
+
     def _abandon(self) -> None:
         """Tear down after a failed start: cancel the startup and release everything."""
         if self._running_on is None or self._serving is None:
@@ -347,6 +381,7 @@ class UvicornTestServer:
         if running_on is not self.thread and not running_on.close(1.0):
             logger.error("The test server thread %s did not end in time", running_on.name)
         self.log.detach()
+        exit_stop.untrack(self)
         self._running_on = self._serving = self._stop_requested = None
 
 
