@@ -48,6 +48,7 @@ from behave import fixture, use_fixture
 from behave_live.bdd.crash_check import EXPECT_SERVER_ERROR_TAG, ServerErrorWatch
 from behave_live.bdd.live_context import LiveContext
 from behave_live.bdd.report import ReportAttachments
+from behave_live.bdd.shards import keep_shard
 from behave_live.bdd.undefined_steps import suggest_undefined_steps
 from behave_live.errors import KitError, UnhandledServerError
 from behave_live.http.exchange import Exchange
@@ -87,6 +88,13 @@ def setup_test_run(context: Context) -> None:
     """
     userdata = context.config.userdata
     settings = KitSettings.from_userdata(userdata)
+    if settings.shard is not None:  # -D shard=2/4: only this shard's scenarios run
+        keep_shard(
+            getattr(context, "_runner", None),
+            settings.shard,
+            settings.shard_durations,
+            lambda scenario: scope_of(scenario, settings.server_scope) != "scenario",
+        )
     if settings.gc_freeze:
         # Features, steps and modules live as long as the run: taken out of the garbage
         # collector's sight, they no longer make each full collection slow. (Servers,
