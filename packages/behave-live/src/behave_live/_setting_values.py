@@ -10,6 +10,8 @@ import math
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
+from behave_live.sharding.spec import ShardSpec
+
 __all__ = [
     "MAX_SECONDS",
     "BadValue",
@@ -18,6 +20,7 @@ __all__ = [
     "optional_text",
     "optional_url",
     "seconds",
+    "shard",
     "text",
 ]
 
@@ -94,3 +97,14 @@ def choice(options: Sequence[_Choice]) -> Callable[[str], _Choice]:
         raise BadValue(f"is not one of {', '.join(options)}")
 
     return parse
+
+
+def shard(raw: str) -> ShardSpec | None:
+    """A shard ``INDEX/TOTAL`` ("2/4"), or None when empty (the whole suite runs)."""
+    value = raw.strip()
+    if not value:
+        return None
+    try:
+        return ShardSpec.parse(value)
+    except ValueError as reason:
+        raise BadValue(str(reason)) from None

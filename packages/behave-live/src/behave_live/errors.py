@@ -6,6 +6,7 @@
     ├── SettingsError                 a setting (userdata, -D, pytest ini) is unknown or malformed
     ├── ServerStartupError            the test server could not start
     ├── ScaffoldError                 behave-live init cannot set the project up as asked
+    ├── ShardingError                 a shard cannot be planned, or JUnit reports not merged
     ├── StepInputError                a mistake in what the feature file (or test) gave a step:
     │                                 malformed JSON, a bad JSONPath or marker, an unknown variable
     ├── RequestFailedError            a request got no response (timeout, refused, invalid URL)
@@ -48,6 +49,7 @@ __all__ = [
     "ScaffoldError",
     "ServerStartupError",
     "SettingsError",
+    "ShardingError",
     "StepInputError",
     "UnhandledServerError",
 ]
@@ -80,6 +82,14 @@ class ScaffoldError(KitError):
 
     A malformed ``--app``, an app that does not import or start, a directory it cannot
     write to, or pyproject.toml settings that conflict with the user's.
+    """
+
+
+class ShardingError(KitError):
+    """A shard cannot be planned, or the shards' JUnit reports cannot be merged.
+
+    An unreadable or malformed JUnit file, a folder without reports, a shard that names
+    no scenario: the message names the file and what to do.
     """
 
 

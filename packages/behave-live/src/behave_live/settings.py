@@ -25,6 +25,7 @@ from behave_live import _setting_values as values
 from behave_live._uvicorn_options import PREFIX as UVICORN_PREFIX
 from behave_live._uvicorn_options import UnknownOption, example_value, read_option
 from behave_live.errors import SettingsError
+from behave_live.sharding.spec import ShardSpec
 
 __all__ = [
     "BEHAVE_PREFIX",
@@ -188,6 +189,23 @@ ISOLATION = Setting[Isolation](
     "reimport",
     pytest=True,
 )
+SHARD = Setting[ShardSpec | None](
+    "shard",
+    values.shard,
+    None,
+    "Run only shard `INDEX/TOTAL` of the selected scenarios (`2/4`: the second of four), "
+    "split by the durations in `shard_durations`; every shard of a CI matrix gets its own.",
+    "2/4",
+    shown_default="(the whole suite)",
+)
+SHARD_DURATIONS = Setting[str | None](
+    "shard_durations",
+    values.optional_text,
+    None,
+    "JUnit XML of an earlier run (a folder or file) whose durations balance the shards; "
+    "without it, or before the first run, shards get equal numbers of scenarios.",
+    "reports/junit",
+)
 
 #: Every setting, in the order the docs list them.
 SETTINGS: tuple[Setting[Any], ...] = (
@@ -202,6 +220,8 @@ SETTINGS: tuple[Setting[Any], ...] = (
     ISOLATION,
     GC_FREEZE,
     FEATURES_DIR,
+    SHARD,
+    SHARD_DURATIONS,
 )
 _BY_NAME: dict[str, Setting[Any]] = {setting.name: setting for setting in SETTINGS}
 
@@ -256,6 +276,8 @@ class KitSettings:
     isolation: Isolation = ISOLATION.default
     gc_freeze: bool = GC_FREEZE.default
     features_dir: str | None = FEATURES_DIR.default
+    shard: ShardSpec | None = SHARD.default
+    shard_durations: str | None = SHARD_DURATIONS.default
     uvicorn_options: Mapping[str, Any] = field(default_factory=dict)
 
     @classmethod

@@ -49,6 +49,7 @@ from behave_live.bdd.crash_check import EXPECT_SERVER_ERROR_TAG, ServerErrorWatc
 from behave_live.bdd.interruption import handle_interruptions, mark_report_interrupted
 from behave_live.bdd.live_context import LiveContext
 from behave_live.bdd.report import ReportAttachments
+from behave_live.bdd.shards import keep_shard
 from behave_live.bdd.undefined_steps import suggest_undefined_steps
 from behave_live.errors import KitError, UnhandledServerError
 from behave_live.http.exchange import Exchange
@@ -93,6 +94,13 @@ def setup_test_run(context: Context) -> None:
     context.add_cleanup(mark_report_interrupted, context)
     userdata = context.config.userdata
     settings = KitSettings.from_userdata(userdata)
+    if settings.shard is not None:  # -D shard=2/4: only this shard's scenarios run
+        keep_shard(
+            getattr(context, "_runner", None),
+            settings.shard,
+            settings.shard_durations,
+            lambda scenario: scope_of(scenario, settings.server_scope) != "scenario",
+        )
     if settings.gc_freeze:
         # Features, steps and modules live as long as the run: taken out of the garbage
         # collector's sight, they no longer make each full collection slow. (Servers,
@@ -206,6 +214,11 @@ def http_session(context: Context, base_url: str) -> Iterator[HttpSession]:
     """
     live: LiveContext = context.live
     session = HttpSession(base_url)
+    if live.server is not None:
+        # The embedded server is on loopback: no proxy from the environment may stand in
+        # between, and looking one up costs every request ~0.2 ms. A deployed base_url
+        # keeps the environment's proxies and certificates.
+        session.trust_env = False
     context.http = live.http = session
     context.variables = live.variables = Variables(live.userdata_variables)
     if live.report.enabled:
