@@ -61,13 +61,16 @@ def _late_crash_app() -> Starlette:
     return Starlette(routes=[Route("/", answer)])
 
 
-def test_a_crash_still_finishing_belongs_to_the_scenario_before_the_watch() -> None:
-    # On a shared server, the previous scenario's request may crash after its response
-    # arrived; a watch started for the next scenario must not blame that scenario.
+def test_a_crash_still_finishing_belongs_to_the_scenario_that_caused_it() -> None:
+    # On a shared server, a scenario's last request may crash after its response arrived:
+    # that scenario's end takes the crash, and the next scenario is not blamed for it.
     with UvicornTestServer(_late_crash_app()) as server, HttpSession(server.base_url) as http:
+        previous = ServerErrorWatch(server)
         http.get("/")  # the previous scenario's last request
-        watch = ServerErrorWatch(server)  # the next scenario begins
+        with pytest.raises(UnhandledServerError, match="crashed after answering"):
+            previous.check_scenario_end(stopped=False, idle_timeout=5.0)
 
+        watch = ServerErrorWatch(server)  # the next scenario begins
         watch.check(http.last_exchange)  # nothing of its own has crashed
 
         http.exchange_listeners.append(watch.check)

@@ -15,7 +15,8 @@
     └── CheckFailed                   an expectation about the service did not hold
         ├── MismatchError             a JSON document did not match (every mismatch listed)
         ├── ExchangeAssertionError    an expectation about an HTTP exchange did not hold
-        └── UnhandledServerError      the app raised an exception it did not handle
+        ├── UnhandledServerError      the app raised an exception it did not handle
+        └── AppStillBusyError         the app was still working when its scenario ended
 
     AppIsolationWarning (a UserWarning)  fresh servers share one app object and its module state
 
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
 __all__ = [
     "AmbiguousPath",
     "AppIsolationWarning",
+    "AppStillBusyError",
     "CheckFailed",
     "ExchangeAssertionError",
     "KitError",
@@ -151,6 +153,13 @@ class UnhandledServerError(CheckFailed):
     def __init__(self, message: str, errors: list[UnhandledError]) -> None:
         super().__init__(message)
         self.errors = errors
+
+
+class AppStillBusyError(CheckFailed):
+    """The app was still working (or blocking its event loop) when its scenario ended.
+
+    The message says what it was doing and where it waited.
+    """
 
 
 class AppIsolationWarning(UserWarning):

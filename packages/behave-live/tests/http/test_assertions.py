@@ -13,7 +13,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from behave_live import UvicornTestServer
-from behave_live.errors import KitError, StepInputError
+from behave_live.errors import KitError, RequestFailedError, StepInputError
 from behave_live.http.assertions import (
     ExchangeAssertionError,
     assert_body,
@@ -404,6 +404,32 @@ def test_repeating_stops_as_soon_as_the_condition_holds(http: HttpSession) -> No
     assert len(http.exchanges) == 3  # the first request and two repeats, all recorded
     assert http.last_exchange is exchange
     assert waits == [0.02, 0.02]
+
+
+def test_every_repeat_goes_through_the_session_s_one_path(http: HttpSession) -> None:
+    # Listeners (report attachments, the crash check) see every attempt, not only the first.
+    seen: list[int] = []
+    http.exchange_listeners.append(lambda exchange: seen.append(exchange.response.json()["calls"]))
+    _poll(http, after=3)
+
+    repeat_until(http, json_value_is("$.state", "ready"), attempts=5, interval_ms=0)
+
+    assert seen == [1, 2, 3]
+
+
+def test_a_repeat_that_gets_no_response_is_shown_to_the_failure_listeners(
+    http: HttpSession, fresh_server: UvicornTestServer
+) -> None:
+    _poll(http, after=3)
+    failures: list[str] = []
+    http.failure_listeners.append(lambda failure: failures.append(str(failure)))
+    fresh_server.stop()  # every repeat now finds nobody listening
+
+    with pytest.raises(RequestFailedError, match=r"^Repeating the request failed: GET http"):
+        repeat_until(http, status_is(200), attempts=2, interval_ms=0)
+
+    [failure] = failures
+    assert "/samples/eventually-ready" in failure
 
 
 def test_a_condition_that_already_holds_sends_nothing(http: HttpSession) -> None:

@@ -382,9 +382,16 @@ def test_shutdown_timeout_cancels_a_request_that_never_finishes() -> None:
             pending.result(timeout=REQUEST_TIMEOUT)
     assert elapsed < 0.3 + HANG_MARGIN, f"stop() took {elapsed:.2f} s"
     assert probe.events == ["lifespan startup", "forever request cancelled", "lifespan shutdown"]
-    assert "Cancelling 1 request(s) still running after the 0.3 s shutdown timeout" in (
-        server.log.text()
+    # Recorded, so the test that stopped the server fails: what was busy, and where.
+    [fault] = server.unhandled_errors
+    assert fault.during == "stop"
+    assert fault.headline == (
+        "the app was still busy 0.3 s after the server was asked to stop (shutdown_timeout), "
+        "so its requests were cancelled"
     )
+    assert fault.traceback.startswith("GET /forever (waiting at ")
+    assert "in forever)" in fault.traceback
+    assert "the app was still busy 0.3 s" in server.log.text()
 
 
 def test_stop_closes_an_idle_keep_alive_connection() -> None:
@@ -716,14 +723,18 @@ def test_lifespan_startup_that_blocks_its_thread_names_the_blocking_line() -> No
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         # Blocks the event loop's thread past the timeout, as a synchronous connect would
-        # (and then lets it go: start() waits for the thread before it reports).
+        # (and then lets it go: start() gives up at once, the thread ends by itself).
         threading.Event().wait(0.8)
         yield
 
+    before = set(threading.enumerate())
     server = UvicornTestServer(Starlette(lifespan=lifespan), startup_timeout=0.3)
     with pytest.raises(ServerStartupError) as failure:
         server.start()
     assert ", in lifespan:\n    threading.Event().wait(0.8)\n" in str(failure.value)
+    assert "blocked the event loop for more than 0.3 s" in str(failure.value)
+    for abandoned in set(threading.enumerate()) - before:
+        abandoned.join(REQUEST_TIMEOUT)  # ends once the block does
 
 
 def test_fixed_port_already_in_use_fails_then_the_same_server_starts_once_it_is_free() -> None:

@@ -25,7 +25,10 @@ A project with an ``after_all`` of its own calls
 mean" help on undefined steps.
 
 Cleanup is registered with behave's fixture mechanism, so servers stop and sessions close
-when their scope ends, whatever the outcome - no ``after_*`` hook is needed.
+when their scope ends, whatever the outcome - no ``after_*`` hook is needed. That cleanup is
+also where a scenario fails for what its app did after the steps (a crash in a background
+task, a failing lifespan shutdown, an app still busy): see
+:mod:`behave_live.bdd.late_failures`.
 
 What the hooks set up is ``context.live`` (:class:`~behave_live.bdd.live_context.LiveContext`:
 settings, servers, report, and the scenario's server, base URL, session and variables), with
@@ -45,13 +48,18 @@ from typing import Any
 
 from behave import fixture, use_fixture
 
-from behave_live.bdd.crash_check import EXPECT_SERVER_ERROR_TAG, ServerErrorWatch
+from behave_live.bdd.crash_check import EXPECT_SERVER_ERROR_TAG, ServerErrorWatch, describe_late
 from behave_live.bdd.interruption import handle_interruptions, mark_report_interrupted
+from behave_live.bdd.late_failures import (
+    fail_after_steps,
+    fail_finished_scenario,
+    print_cleanup_failure,
+)
 from behave_live.bdd.live_context import LiveContext
 from behave_live.bdd.report import ReportAttachments
 from behave_live.bdd.shards import keep_shard
 from behave_live.bdd.undefined_steps import suggest_undefined_steps
-from behave_live.errors import KitError, UnhandledServerError
+from behave_live.errors import CheckFailed, KitError, RequestFailedError, UnhandledServerError
 from behave_live.http.exchange import Exchange
 from behave_live.http.session import HttpSession
 from behave_live.inputs.variables import Variables
@@ -113,6 +121,8 @@ def setup_test_run(context: Context) -> None:
         report=ReportAttachments.for_runner(getattr(context, "_runner", None)),
         userdata_variables=user_variables(userdata),
     )
+    # A scenario that fails in a cleanup (after its steps) shows the kit's message.
+    context.on_cleanup_error = print_cleanup_failure
     if settings.server_scope == "scenario":
         servers.check_isolation()  # here, before behave captures the output
 
@@ -174,31 +184,76 @@ def live_server(context: Context) -> Iterator[str]:
 
     A per-scenario server stops when the scenario ends; a shared one when its feature or the
     run ends. With ``base_url`` in userdata no server starts: the scenario talks to that URL.
+
+    When the scenario ends, whatever the app did wrong after the steps fails it: a crash
+    recorded late (a background task, lifespan shutdown, a stop that found the app busy or
+    blocking its loop) or, on a shared server, an app still busy after ``shutdown_timeout``.
+    What a shared server records while it stops fails the last scenario that used it (a
+    feature's server) or the run (the run's server).
     """
     live: LiveContext = context.live
     settings = live.settings
-    live.server_scope = scope_of(context.scenario, settings.server_scope)
-    requester = f"scenario {context.scenario.name!r} ({context.scenario.location})"
+    scenario = context.scenario
+    live.server_scope = scope_of(scenario, settings.server_scope)
+    requester = f"scenario {scenario.name!r} ({scenario.location})"
+    expected = EXPECT_SERVER_ERROR_TAG in scenario.effective_tags
     try:
         if settings.base_url is not None:
             yield _use(context, None, settings.base_url)
             return
         if live.server_scope == "scenario":
             server = live.servers.fresh(requester)
+            watch = live.crash_watch = ServerErrorWatch(server, expected=expected)
             try:
                 yield _use(context, server, server.base_url)
             finally:
                 server.stop()
+            _fail_late(scenario, watch, stopped=True, idle_timeout=settings.shutdown_timeout)
             return
         layer = "testrun" if live.server_scope == "run" else "feature"
         feature = context.feature
         key = "run" if live.server_scope == "run" else f"feature:{feature.filename}:{feature.line}"
-        server = live.servers.shared(
-            key, lambda stop: context.add_cleanup(stop, layer=layer), requester
-        )
+        started: list[UvicornTestServer] = []
+
+        def register_stop(stop: Callable[[], None]) -> None:
+            context.add_cleanup(lambda: _stop_shared(live, key, stop, started, layer), layer=layer)
+
+        server = live.servers.shared(key, register_stop, requester)
+        started.append(server)
+        live.last_scenario_on[key] = scenario
+        watch = live.crash_watch = ServerErrorWatch(server, expected=expected)
         yield _use(context, server, server.base_url)
+        _fail_late(scenario, watch, stopped=False, idle_timeout=settings.shutdown_timeout)
     finally:
-        live.server_scope = live.server = live.base_url = None
+        live.server_scope = live.server = live.base_url = live.crash_watch = None
+
+
+def _fail_late(
+    scenario: Any, watch: ServerErrorWatch, *, stopped: bool, idle_timeout: float
+) -> None:
+    try:
+        watch.check_scenario_end(stopped=stopped, idle_timeout=idle_timeout)
+    except CheckFailed as failure:
+        fail_after_steps(scenario, failure)
+
+
+def _stop_shared(
+    live: LiveContext,
+    key: str,
+    stop: Callable[[], None],
+    started: list[UvicornTestServer],
+    layer: str,
+) -> None:
+    """Stop a shared server; what it recorded meanwhile fails its last scenario, or the run."""
+    stop()
+    errors = started[0].take_unhandled_errors() if started else []
+    last_scenario = live.last_scenario_on.pop(key, None)
+    if not errors:
+        return
+    failure = UnhandledServerError(describe_late(errors), errors)
+    if layer == "feature" and last_scenario is not None:
+        fail_finished_scenario(last_scenario, failure)
+    raise failure
 
 
 @fixture  # type: ignore[untyped-decorator]
@@ -223,11 +278,10 @@ def http_session(context: Context, base_url: str) -> Iterator[HttpSession]:
     context.variables = live.variables = Variables(live.userdata_variables)
     if live.report.enabled:
         session.exchange_listeners.append(live.report.attach_exchange)
-    server = live.server
-    if server is not None and EXPECT_SERVER_ERROR_TAG not in context.scenario.effective_tags:
-        session.exchange_listeners.append(
-            _server_error_check(ServerErrorWatch(server), live.report)
-        )
+    watch = live.crash_watch
+    if watch is not None:
+        session.exchange_listeners.append(_server_error_check(watch, live.report))
+        session.failure_listeners.append(_failed_request_check(watch, live.report))
     try:
         yield session
     finally:
@@ -244,11 +298,33 @@ def _server_error_check(
         try:
             watch.check(exchange)
         except UnhandledServerError as failure:
-            tracebacks = "\n\n".join(error.traceback for error in failure.errors)
-            report.attach_text("Server traceback", tracebacks)
+            _attach_tracebacks(report, failure)
             raise
 
     return check
+
+
+def _failed_request_check(
+    watch: ServerErrorWatch, report: ReportAttachments
+) -> Callable[[RequestFailedError], None]:
+    """A request got no complete response: attach and raise the server's record of why."""
+
+    def check(failure: RequestFailedError) -> None:
+        try:
+            watch.check_failed_request(failure)
+        except UnhandledServerError as crash:
+            _attach_tracebacks(report, crash)
+            raise
+        except RequestFailedError as busy:
+            report.attach_text("Request failed", str(busy))
+            raise
+
+    return check
+
+
+def _attach_tracebacks(report: ReportAttachments, failure: UnhandledServerError) -> None:
+    tracebacks = "\n\n".join(error.traceback for error in failure.errors)
+    report.attach_text("Server traceback", tracebacks)
 
 
 def _use(context: Context, server: UvicornTestServer | None, base_url: str) -> str:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
+from behave_live.bdd.crash_check import ServerErrorWatch
 from behave_live.bdd.report import ReportAttachments
 from behave_live.http.session import HttpSession
 from behave_live.inputs.variables import Variables
@@ -36,6 +38,11 @@ class LiveContext:
     - ``base_url``: the root URL requests go to.
     - ``http``: the scenario's :class:`~behave_live.http.session.HttpSession`.
     - ``variables``: the scenario's :class:`~behave_live.inputs.variables.Variables`.
+    - ``crash_watch``: the :class:`~behave_live.bdd.crash_check.ServerErrorWatch` that fails
+      the scenario for its server's unhandled errors (None without a server).
+
+    And ``last_scenario_on``: for each shared server (by key), the last scenario that used
+    it, which fails for what the server records while it stops.
 
     Steps use the public shortcuts ``context.http``, ``context.base_url``,
     ``context.variables`` and ``context.server``, which behave drops when the scenario ends.
@@ -50,3 +57,5 @@ class LiveContext:
     base_url: str | None = None
     http: HttpSession | None = None
     variables: Variables | None = None
+    crash_watch: ServerErrorWatch | None = None
+    last_scenario_on: dict[str, Any] = field(default_factory=dict)

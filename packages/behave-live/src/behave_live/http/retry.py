@@ -15,12 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Final
 
-import requests
-
-from behave_live.errors import ExchangeAssertionError, KitError, StepInputError
+from behave_live.errors import ExchangeAssertionError, RequestFailedError, StepInputError
 from behave_live.http.exchange import Exchange
 from behave_live.http.json_assertions import select
-from behave_live.http.redaction import redact_url
 from behave_live.http.session import HttpSession
 from behave_live.http.shown_values import shown_json
 from behave_live.matching import MISSING, compile_path, describe, match
@@ -109,24 +106,11 @@ def repeat_until(
 
 
 def _resend(session: HttpSession, exchange: Exchange) -> Exchange:
-    recorded = len(session.exchanges)
-    request = exchange.sent_request
+    # Through the session's one path: recorded, attached to the report, crash-checked.
     try:
-        # The prepared request as the step sent it (before any redirect): same URL, headers
-        # (credentials, cookies) and body, byte for byte. send() skips request(), so the
-        # exchange is recorded here.
-        response = session.send(
-            request.copy(),
-            timeout=session.timeout,
-            allow_redirects=session.follow_redirects,
-        )
-    except requests.RequestException as error:
-        raise KitError(
-            f"Repeating {request.method} {redact_url(request.url or '')} failed: {error}"
-        ) from error
-    if len(session.exchanges) == recorded:
-        session.exchanges.append(Exchange(response))
-    return session.exchanges[-1]
+        return session.resend(exchange)
+    except RequestFailedError as failure:
+        raise RequestFailedError(f"Repeating the request failed: {failure}") from failure
 
 
 def _never_held(condition: Condition, seen: list[str], interval_ms: float) -> str:

@@ -13,6 +13,11 @@ What a scenario sets up for its requests lives here, with one rule per lifetime:
 
 When a name is set at several levels the narrower one wins: a request's own headers over
 the next-request headers, over the default headers.
+
+Every request goes through one path (:meth:`HttpSession.request` for a new request,
+:meth:`HttpSession.resend` for a repeat), so every exchange is recorded and every listener
+- report attachments, the server crash check - sees every attempt, and every request that
+gets no response is shown to the failure listeners.
 """
 
 from __future__ import annotations
@@ -82,6 +87,9 @@ class HttpSession(requests.Session):
         # Called with each new exchange, in order: report attachments, server-error checks.
         # A listener may raise (an AssertionError) to fail the step that sent the request.
         self.exchange_listeners: list[Callable[[Exchange], None]] = []
+        # Called with the error of a request that got no (complete) response, before it is
+        # raised: a listener may raise a better one (the server's own record of a crash).
+        self.failure_listeners: list[Callable[[RequestFailedError], None]] = []
         self.follow_redirects = True
         self._next_headers: CaseInsensitiveDict[str] = CaseInsensitiveDict()
         self._next_params: list[tuple[str, str]] = []
@@ -214,17 +222,49 @@ class HttpSession(requests.Session):
             self._next_params = []
         kwargs.setdefault("allow_redirects", self.follow_redirects)
         timeout = kwargs.setdefault("timeout", self.timeout)
+        return self._recorded(
+            method,
+            full_url,
+            timeout,
+            lambda: super(HttpSession, self).request(method, full_url, *args, **kwargs),
+        ).response
+
+    def resend(self, exchange: Exchange) -> Exchange:
+        """Send the request of ``exchange`` again, unchanged, and record the new exchange.
+
+        The prepared request as the step sent it (before any redirect): the same URL,
+        headers (credentials, cookies) and body, byte for byte. It goes through the same
+        path as :meth:`request`, so listeners see the repeat like any other exchange.
+        """
+        sent = exchange.sent_request
+        return self._recorded(
+            sent.method or "GET",
+            sent.url or "",
+            self.timeout,
+            lambda: self.send(
+                sent.copy(), timeout=self.timeout, allow_redirects=self.follow_redirects
+            ),
+        )
+
+    def _recorded(
+        self, method: str, url: str, timeout: Any, send: Callable[[], requests.Response]
+    ) -> Exchange:
+        """The one path of every request: send, record, tell the listeners."""
         try:
-            response = super().request(method, full_url, *args, **kwargs)
+            response = send()
         except (requests.RequestException, ValueError) as error:
             # ValueError: some malformed URLs ("http://[bad") fail in urllib before requests
             # can wrap the error.
-            raise RequestFailedError(_failure_message(method, full_url, timeout, error)) from error
+            failure = RequestFailedError(_failure_message(method, url, timeout, error))
+            failure.__cause__ = error
+            for failure_listener in self.failure_listeners:
+                failure_listener(failure)
+            raise failure from error
         exchange = Exchange(response)
         self.exchanges.append(exchange)
         for listener in self.exchange_listeners:
             listener(exchange)
-        return response
+        return exchange
 
     def get(self, url: str | bytes, **kwargs: Any) -> requests.Response:
         """Send a GET request; redirects follow the session's rule unless the call says."""

@@ -1,8 +1,9 @@
 """Watch the app under test from inside the server: failures, in-flight requests, crashes.
 
-The wrapper sits between uvicorn and the app. It exists because the client cannot see three
-things a test needs: why lifespan startup failed (in the app's own words), whether the app
-is still working on a request, and which requests ended in an unhandled exception.
+The wrapper sits between uvicorn and the app. It exists because the client cannot see what
+a test needs: why lifespan startup failed (in the app's own words), whether the app is
+still working on a request (and where it waits), and every unhandled exception - of a
+request, of the work it does after answering (a background task), of lifespan shutdown.
 """
 
 from __future__ import annotations
@@ -16,10 +17,15 @@ import threading
 import traceback
 from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass
-from types import TracebackType
+from types import FrameType, TracebackType
 from typing import Any
 
-from behave_live.server.user_code import CodeLocation, innermost_user_frame, user_frame_of_stack
+from behave_live.server.user_code import (
+    CodeLocation,
+    innermost_user_frame,
+    is_user_file,
+    user_frame_of_stack,
+)
 
 __all__ = ["AppInstrumentation", "UnhandledError"]
 
@@ -34,15 +40,37 @@ _uvicorn_logger = logging.getLogger("uvicorn.error")
 
 @dataclass(frozen=True)
 class UnhandledError:
-    """An exception the app did not handle while answering a request."""
+    """Something the app did wrong that no response shows: an exception nobody handled.
+
+    ``during`` says when: ``"request"`` (answering ``method path``, or the work it did after
+    answering), ``"lifespan shutdown"``, or ``"stop"`` (the app was still busy, or blocked
+    the event loop, when the server had to stop; ``exception`` then says what it was doing).
+    """
 
     method: str
     path: str
     exception: str
     traceback: str
+    during: str = "request"
+
+    @property
+    def headline(self) -> str:
+        """One line: what raised what (``GET /x raised RuntimeError('boom')``)."""
+        if self.during == "lifespan shutdown":
+            return f"the app's lifespan shutdown raised {self.exception}"
+        if self.during == "stop":
+            return self.exception
+        return f"{self.method} {self.path} raised {self.exception}"
 
     def __str__(self) -> str:
-        return f"{self.method} {self.path} raised {self.exception}\n{self.traceback.rstrip()}"
+        return f"{self.headline}\n{self.traceback.rstrip()}"
+
+
+@dataclass(frozen=True)
+class _InFlight:
+    method: str
+    path: str
+    task: asyncio.Task[Any] | None
 
 
 class AppInstrumentation:
@@ -55,10 +83,11 @@ class AppInstrumentation:
         self.lifespan_exception: BaseException | None = None
         self._lifespan_task: asyncio.Task[Any] | None = None
         self._lifespan_loop: asyncio.AbstractEventLoop | None = None
-        self._lifespan_thread_id = 0
+        self._loop_thread_id = 0
         self._lifespan_ended = threading.Event()
+        self._lifespan_started = False
         self.errors: list[UnhandledError] = []
-        self._in_flight = 0
+        self._in_flight: dict[int, _InFlight] = {}
         self._idle = threading.Condition()
 
     async def __call__(self, scope: _Message, receive: _Receive, send: _Send) -> None:
@@ -77,28 +106,77 @@ class AppInstrumentation:
         the 500 page, then re-raises): waiting here closes that gap before reading errors.
         """
         with self._idle:
-            return self._idle.wait_for(lambda: self._in_flight == 0, timeout)
+            return self._idle.wait_for(lambda: not self._in_flight, timeout)
+
+    def busy_with(self) -> list[str]:
+        """What the app is working on now, one line per request, with where it waits.
+
+        Called from another thread. A request blocking the loop's thread (``time.sleep``)
+        is found in that thread's stack; one awaiting something, in its coroutine chain.
+        """
+        with self._idle:
+            in_flight = list(self._in_flight.values())
+        blocked_at = self.loop_blocked_at()
+        lines = []
+        for request in in_flight:
+            where = _awaiting_at(request.task)
+            detail = f" (waiting at {where.where}, in {where.function})" if where else ""
+            lines.append(f"{request.method} {request.path}{detail}")
+        if blocked_at is not None:
+            lines.append(
+                f"the event loop is blocked at {blocked_at.where}, in {blocked_at.function}: "
+                f"{blocked_at.source}"
+            )
+        return lines
+
+    def loop_blocked_at(self) -> CodeLocation | None:
+        """The user's line the server's thread is running right now, if any.
+
+        An event loop thread that is inside the user's code while another thread looks is
+        (almost always) blocked by it: a synchronous sleep, a blocking call, a busy loop.
+        """
+        if not self._loop_thread_id:
+            return None  # the app has run nothing yet
+        return user_frame_of_stack(sys._current_frames().get(self._loop_thread_id))
 
     async def _lifespan(self, scope: _Message, receive: _Receive, send: _Send) -> None:
+        shutdown_failure: list[str] = []
+
         async def send_watched(message: _Message) -> None:
             if message["type"] == "lifespan.startup.failed" and message.get("message"):
                 # Starlette sends the whole traceback; its last line names the error.
                 last_line = str(message["message"]).strip().splitlines()[-1]
                 self.lifespan_error = self.lifespan_error or last_line
+            elif message["type"] == "lifespan.startup.complete":
+                self._lifespan_started = True
+            elif message["type"] == "lifespan.shutdown.failed":
+                shutdown_failure.append(str(message.get("message") or ""))
             await send(message)
 
         self._lifespan_task = asyncio.current_task()
         self._lifespan_loop = asyncio.get_running_loop()
-        self._lifespan_thread_id = threading.get_ident()
+        self._loop_thread_id = threading.get_ident()
         try:
             await self.app(scope, receive, send_watched)
         except asyncio.CancelledError as exc:
             self.lifespan_exception = exc
             raise
         except Exception as exc:
-            self.lifespan_error = repr(exc)
+            if self._lifespan_started:
+                # After startup: the shutdown raised. uvicorn only logs it; record it so
+                # the test that stopped the server fails.
+                self.errors.append(_lifespan_shutdown_error(exc))
+            else:
+                self.lifespan_error = repr(exc)
             self.lifespan_exception = exc
             raise
+        else:
+            if shutdown_failure:  # reported without raising
+                text = shutdown_failure[0].strip()
+                last_line = text.splitlines()[-1] if text else "lifespan.shutdown.failed"
+                self.errors.append(
+                    UnhandledError("LIFESPAN", "shutdown", last_line, text, "lifespan shutdown")
+                )
         finally:
             self._lifespan_ended.set()
 
@@ -113,7 +191,7 @@ class AppInstrumentation:
         task, loop = self._lifespan_task, self._lifespan_loop
         if task is None or loop is None or self._lifespan_ended.is_set():
             return None
-        blocked_at = user_frame_of_stack(sys._current_frames().get(self._lifespan_thread_id))
+        blocked_at = user_frame_of_stack(sys._current_frames().get(self._loop_thread_id))
         if blocked_at is not None:
             return blocked_at
         try:
@@ -136,6 +214,10 @@ class AppInstrumentation:
         with contextlib.suppress(RuntimeError):  # the loop has closed: nothing left to cancel
             loop.call_soon_threadsafe(functools.partial(task.cancel, reason))
 
+    def lifespan_waiting_at(self) -> CodeLocation | None:
+        """The user's line the lifespan task is waiting on, if it is suspended in it."""
+        return _awaiting_at(self._lifespan_task)
+
     async def _http(self, scope: _Message, receive: _Receive, send: _Send) -> None:
         response_complete = False
 
@@ -145,8 +227,12 @@ class AppInstrumentation:
                 response_complete = True
             await send(message)
 
+        key = id(scope)
+        self._loop_thread_id = threading.get_ident()
         with self._idle:
-            self._in_flight += 1
+            self._in_flight[key] = _InFlight(
+                scope.get("method", "?"), scope.get("path", "?"), asyncio.current_task()
+            )
         try:
             await self.app(scope, receive, send_watched)
         except Exception as exc:
@@ -167,8 +253,36 @@ class AppInstrumentation:
             _uvicorn_logger.error("Exception in ASGI application\n", exc_info=exc)
         finally:
             with self._idle:
-                self._in_flight -= 1
+                self._in_flight.pop(key, None)
                 self._idle.notify_all()
+
+
+def _lifespan_shutdown_error(exc: BaseException) -> UnhandledError:
+    return UnhandledError(
+        method="LIFESPAN",
+        path="shutdown",
+        exception=repr(exc),
+        traceback="".join(traceback.format_exception(type(exc), exc, _next_frame(exc))),
+        during="lifespan shutdown",
+    )
+
+
+def _awaiting_at(task: asyncio.Task[Any] | None) -> CodeLocation | None:
+    """The innermost line of the user's code a suspended task is waiting on."""
+    if task is None or task.done():
+        return None
+    found: CodeLocation | None = None
+    awaited: Any = task.get_coro()
+    for _ in range(200):  # an await chain is finite; the bound guards a cycle
+        frame: FrameType | None = getattr(awaited, "cr_frame", None) or getattr(
+            awaited, "gi_frame", None
+        )
+        if frame is None:
+            break
+        if is_user_file(frame.f_code.co_filename):
+            found = user_frame_of_stack(frame)
+        awaited = getattr(awaited, "cr_await", None) or getattr(awaited, "gi_yieldfrom", None)
+    return found
 
 
 def _next_frame(exc: BaseException) -> TracebackType | None:

@@ -9,7 +9,10 @@ when the app fails to start (uvicorn's ``sys.exit`` vanishes inside a thread). H
 * readiness and stop requests are events, never polling loops on a 0.1 s clock;
 * shutdown is uvicorn's graceful sequence (stop listening, let in-flight requests finish,
   lifespan shutdown) with fine-grained wake-ups and a bound;
-* every startup failure becomes a :class:`ServerStartupError` naming its cause.
+* every startup failure becomes a :class:`ServerStartupError` naming its cause;
+* both bounds hold even when the app blocks the event loop (a synchronous ``time.sleep``):
+  the caller gives up on time, stops the listening socket itself and abandons the thread,
+  which ends by itself once the app's call returns and is never used again.
 
 The sequence drives ``uvicorn.Server.startup`` and its ``server_state`` directly, which is why
 pyproject pins the uvicorn range.
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
 import logging
 import socket
 import sys
@@ -46,6 +50,17 @@ logger = logging.getLogger(__name__)
 _UVICORN_LOGGERS = ("uvicorn.error", "uvicorn.access", "uvicorn.asgi")
 # How long a hung lifespan, once cancelled, may take to end (and show where it waited).
 _HUNG_LIFESPAN_GRACE = 1.0
+# How long the caller waits, past a timeout, for the server's thread to wind down: the
+# cancelled requests and the lifespan shutdown's last turn. A loop that needs longer is
+# blocked by the app, and the thread is abandoned.
+_WIND_DOWN = 0.5
+# Cancelled requests get this long to end, and lifespan shutdown at least this long.
+_CANCEL_GRACE = 0.2
+_LIFESPAN_SHUTDOWN_FLOOR = 0.1
+_BLOCKING_FIX = (
+    "A synchronous call (time.sleep, a blocking client or driver) inside async code stops "
+    "the whole server: use its async form, or run it in a thread with asyncio.to_thread."
+)
 _ASGIApp = Callable[..., Any]
 
 
@@ -106,6 +121,8 @@ class UvicornTestServer:
         self._finished = threading.Event()
         self._failure: ServerStartupError | None = None
         self._instrumentation: AppInstrumentation | None = None
+        self._socket: socket.socket | None = None
+        self._errors_taken = 0
 
     # -- public API -----------------------------------------------------------------------
 
@@ -130,9 +147,23 @@ class UvicornTestServer:
         """
         return list(self._instrumentation.errors) if self._instrumentation else []
 
+    def take_unhandled_errors(self) -> list[UnhandledError]:
+        """The unhandled errors recorded since the last call (each is handed out once).
+
+        What reports a failure takes the errors it reports, so none is reported twice and
+        none is dropped: whatever is left is still there for the next taker.
+        """
+        errors = self.unhandled_errors[self._errors_taken :]
+        self._errors_taken += len(errors)
+        return errors
+
     def wait_until_idle(self, timeout: float = 1.0) -> bool:
         """Wait until the app is working on no request (at most ``timeout`` s); True if so."""
         return self._instrumentation.wait_until_idle(timeout) if self._instrumentation else True
+
+    def busy_with(self) -> list[str]:
+        """What the app is working on right now: one line per request, with where it waits."""
+        return self._instrumentation.busy_with() if self._instrumentation else []
 
     def start(self) -> UvicornTestServer:
         """Start serving and return once the server accepts requests.
@@ -154,6 +185,8 @@ class UvicornTestServer:
         # Before the socket and the loop exist: a bad uvicorn option (TypeError) leaks nothing.
         config = self._config(app)
         sock = bind_listening_socket(self.host, self.port)
+        self._socket = sock
+        self._errors_taken = 0
         try:
             self._failure = None
             self._ready.clear()
@@ -171,15 +204,23 @@ class UvicornTestServer:
             exit_stop.track(self)  # stopped at interpreter exit unless stopped before
             return self
         # Not started in time, unless a failure was reported (then _ready is set too).
+        watched = self._instrumentation
+        blocked = self._failure is None and watched is not None and watched.loop_blocked_at()
         failure = self._failure or self._startup_timed_out()
-        self._abandon()
+        # A blocked loop cannot wind down: waiting for it would break the bound.
+        self._abandon(0.0 if blocked else _WIND_DOWN)
         raise failure
 
     def stop(self) -> None:
         """Stop gracefully: stop listening, let in-flight requests finish, run lifespan shutdown.
 
-        Requests still running after ``shutdown_timeout`` seconds are cancelled. Calling
-        ``stop()`` on a stopped server does nothing.
+        The whole stop takes at most ``shutdown_timeout`` seconds (and a moment to wind
+        down): requests still running then are cancelled, and each such fault - a request
+        still busy, a lifespan shutdown that raised or did not finish, an event loop blocked
+        by the app - is recorded in :attr:`unhandled_errors`. A server whose loop the app
+        blocks is abandoned: the listening socket is stopped here, and the thread ends by
+        itself once the app's call returns. Calling ``stop()`` on a stopped server does
+        nothing.
         """
         running_on, stop_requested = self._running_on, self._stop_requested
         if running_on is None or stop_requested is None:
@@ -188,7 +229,8 @@ class UvicornTestServer:
         with interruption.shielded():
             self._base_url = None
             running_on.call(stop_requested.set)
-            self._release(running_on)
+            if not self._release(running_on, self.shutdown_timeout + _WIND_DOWN):
+                self._record_blocked_stop()
 
     def __enter__(self) -> UvicornTestServer:
         return self.start()
@@ -282,7 +324,11 @@ class UvicornTestServer:
             await self._shutdown(server)
 
     async def _shutdown(self, server: uvicorn.Server) -> None:
-        """Uvicorn's graceful shutdown, minus its fixed 0.1 s sleeps and polls."""
+        """Uvicorn's graceful shutdown, minus its fixed 0.1 s sleeps and polls.
+
+        One deadline covers the whole sequence, so ``shutdown_timeout`` bounds the stop.
+        """
+        deadline = time.monotonic() + self.shutdown_timeout
         for listener in server.servers:
             listener.close()
         state = server.server_state
@@ -299,22 +345,47 @@ class UvicornTestServer:
                 )
             else:
                 reason = "Test server stopped: shutdown timeout exceeded"
-                logger.error(
-                    "Cancelling %d request(s) still running after the %.1f s shutdown timeout",
-                    len(state.tasks),
-                    self.shutdown_timeout,
-                )
+                if state.tasks:
+                    self._record_stop_fault(
+                        f"the app was still busy {self.shutdown_timeout:g} s after the server "
+                        "was asked to stop (shutdown_timeout), so its requests were cancelled",
+                        self.busy_with(),
+                    )
             for task in list(state.tasks):
                 task.cancel(msg=reason)
             for connection in list(state.connections):
                 connection.transport.abort()
-            await _wait_for(lambda: not state.tasks, 1.0)
+            await _wait_for(lambda: not state.tasks, _CANCEL_GRACE)
+        remaining = max(deadline - time.monotonic(), _LIFESPAN_SHUTDOWN_FLOOR)
         try:
-            await _within(self.shutdown_timeout, server.lifespan.shutdown())
+            await _within(remaining, server.lifespan.shutdown())
         except asyncio.TimeoutError:
-            logger.error(
-                "The app's lifespan shutdown did not finish in %.1f s", self.shutdown_timeout
+            watched = self._instrumentation
+            where = watched.lifespan_waiting_at() if watched else None
+            self._record_stop_fault(
+                f"the app's lifespan shutdown did not finish within the {self.shutdown_timeout:g} "
+                "s shutdown_timeout",
+                [f"waiting at {where.where}, in {where.function}: {where.source}"] if where else [],
             )
+
+    def _record_stop_fault(self, what: str, details: list[str]) -> None:
+        """Record a fault found while stopping, so whoever stopped the server reports it."""
+        logger.error("The test server: %s", what)
+        if self._instrumentation is not None:
+            self._instrumentation.errors.append(
+                UnhandledError("STOP", "", what, "\n".join(details), during="stop")
+            )
+
+    def _record_blocked_stop(self) -> None:
+        watched = self._instrumentation
+        blocked_at = watched.loop_blocked_at() if watched else None
+        where = f" at {blocked_at.where}, in {blocked_at.function}" if blocked_at else ""
+        self._record_stop_fault(
+            f"the server did not stop within the {self.shutdown_timeout:g} s shutdown_timeout: "
+            f"the app blocks the event loop{where}. The listening socket was closed and the "
+            "server's thread abandoned (it ends when the blocking call returns)",
+            [blocked_at.source, _BLOCKING_FIX] if blocked_at else [_BLOCKING_FIX],
+        )
 
     # -- lifespan failures ----------------------------------------------------------------
 
@@ -333,6 +404,16 @@ class UvicornTestServer:
     def _startup_timed_out(self) -> ServerStartupError:
         """The lifespan startup is still running: stop it, and say where it was waiting."""
         watched = self._instrumentation
+        blocked_at = watched.loop_blocked_at() if watched else None
+        if blocked_at is not None:
+            return startup_error(
+                f"the app's lifespan startup blocked the event loop for more than "
+                f"{self.startup_timeout} s (startup_timeout)",
+                f"{_BLOCKING_FIX} The server was abandoned: its listening socket is closed, "
+                "and its thread ends when the blocking call returns.",
+                location=blocked_at,
+                preposition="blocking at",
+            )
         location = watched.stop_hung_lifespan(_HUNG_LIFESPAN_GRACE) if watched else None
         return startup_error(
             f"the app's lifespan startup did not finish within {self.startup_timeout} s",
@@ -359,30 +440,55 @@ class UvicornTestServer:
             running_on.call(stop_requested.set)
             if not self._ready.is_set() and self._instrumentation is not None:
                 self._instrumentation.cancel_lifespan(interruption.CANCELLED_BY_INTERRUPTION)
-            self._release(running_on)
+            self._release(running_on, self.shutdown_timeout + _WIND_DOWN)
 
-    def _abandon(self) -> None:
+    def _abandon(self, wind_down: float) -> None:
         """Tear down after a failed start: cancel the startup and release everything."""
         if self._running_on is None or self._serving is None:
             return
         self._serving.cancel()  # cancels the task on the loop; no-op if it already finished
-        self._release(self._running_on)
+        self._release(self._running_on, wind_down)
 
-    def _release(self, running_on: ServerThread) -> None:
-        """Wait (bounded) for the serving task to end, then free the thread if it is ours."""
-        finished = self._finished.wait(self.shutdown_timeout + 1.0)
+    def _release(self, running_on: ServerThread, timeout: float) -> bool:
+        """Wait (bounded) for the serving task to end, then free the thread if it is ours.
+
+        Returns False when it did not end: the app blocks the loop. Then nothing waits any
+        longer - the listening socket stops listening now, and the thread is told to end
+        once it can and marked stuck, so nothing runs on it again.
+        """
+        finished = self._finished.wait(timeout)
         if not finished:
-            running_on.stuck = True
+            self._stop_listening()
+            running_on.abandon()  # its loop stops itself as soon as the app lets it run
             logger.error(
-                "The test server on %s did not stop within %.1f s",
+                "The app blocks the event loop of the test server on %s: the thread is "
+                "abandoned, and ends when the blocking call returns",
                 running_on.name,
-                self.shutdown_timeout + 1.0,
             )
-        if running_on is not self.thread and not running_on.close(1.0):
+        elif running_on is not self.thread and not running_on.close(1.0):
             logger.error("The test server thread %s did not end in time", running_on.name)
         self.log.detach()
         exit_stop.untrack(self)
         self._running_on = self._serving = self._stop_requested = None
+        self._socket = None
+        return finished
+
+    def _stop_listening(self) -> None:
+        """Take the listening socket out of service from this thread, the loop being stuck.
+
+        ``shutdown`` (not ``close``) so the descriptor stays valid for the stuck loop,
+        which closes it when it resumes; on Linux a shut-down listener accepts nothing and
+        is gone from the socket table at once.
+        """
+        sock = self._socket
+        if sock is None:
+            return
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            # Not supported for listeners on this platform (or already closed): close it.
+            with contextlib.suppress(OSError):
+                sock.close()
 
 
 class _DefaultHeaderRefresh:

@@ -70,6 +70,17 @@ class ServerThread:
         with contextlib.suppress(RuntimeError):
             self._running_loop().call_soon_threadsafe(callback)
 
+    def abandon(self) -> None:
+        """Give up on a thread whose loop the app blocks: it ends when the block does.
+
+        Marks it :attr:`stuck` (nothing is started on it again) and asks its loop to stop
+        as soon as it runs, without waiting; :meth:`close` can still join it later.
+        """
+        self.stuck = True
+        loop = self._loop
+        if loop is not None:
+            self.call(loop.stop)
+
     def close(self, timeout: float = 5.0) -> bool:
         """Stop the loop (cancelling what still runs on it) and join; True if it ended."""
         thread = self._thread
