@@ -9,7 +9,19 @@ from behave_live.http.redaction import REDACTED, redact_body, redact_headers, re
 
 @pytest.mark.parametrize(
     "name",
-    ["Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie", "X-Auth-Token", "X-API-Key"],
+    [
+        "Authorization",
+        "Proxy-Authorization",
+        "X-Auth-Token",
+        "X-API-Key",
+        "Api-Key",
+        "apikey",
+        "X-Functions-Key",
+        "X-Session-Id",
+        "X-Client-Credential",
+        "X-Passwd",
+        "x_api_key",
+    ],
 )
 def test_credential_headers_are_redacted(name: str) -> None:
     assert redact_headers({name: "s3cret", "Accept": "*/*"}) == [

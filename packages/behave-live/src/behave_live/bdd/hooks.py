@@ -53,6 +53,7 @@ from behave_live.errors import KitError, UnhandledServerError
 from behave_live.http.exchange import Exchange
 from behave_live.http.session import HttpSession
 from behave_live.inputs.variables import Variables
+from behave_live.secrets import SecretValues
 from behave_live.server.live_server import UvicornTestServer
 from behave_live.server.pool import LiveServers
 from behave_live.settings import SERVER_SCOPES, KitSettings, ServerScope, user_variables
@@ -199,15 +200,16 @@ def http_session(context: Context, base_url: str) -> Iterator[HttpSession]:
     scenario into the next, even when they share a server.
     """
     live: LiveContext = context.live
-    session = HttpSession(base_url)
+    secrets = SecretValues()  # one registry: what the variables learn, the session hides
+    session = HttpSession(base_url, secrets=secrets)
     context.http = live.http = session
-    context.variables = live.variables = Variables(live.userdata_variables)
+    context.variables = live.variables = Variables(live.userdata_variables, secrets)
     if live.report.enabled:
         session.exchange_listeners.append(live.report.attach_exchange)
     server = live.server
     if server is not None and EXPECT_SERVER_ERROR_TAG not in context.scenario.effective_tags:
         session.exchange_listeners.append(
-            _server_error_check(ServerErrorWatch(server), live.report)
+            _server_error_check(ServerErrorWatch(server), live.report, secrets)
         )
     try:
         yield session
@@ -217,7 +219,7 @@ def http_session(context: Context, base_url: str) -> Iterator[HttpSession]:
 
 
 def _server_error_check(
-    watch: ServerErrorWatch, report: ReportAttachments
+    watch: ServerErrorWatch, report: ReportAttachments, secrets: SecretValues
 ) -> Callable[[Exchange], None]:
     """Fail the step whose request made the app crash, with the traceback in the report."""
 
@@ -226,7 +228,7 @@ def _server_error_check(
             watch.check(exchange)
         except UnhandledServerError as failure:
             tracebacks = "\n\n".join(error.traceback for error in failure.errors)
-            report.attach_text("Server traceback", tracebacks)
+            report.attach_text("Server traceback", secrets.mask(tracebacks))
             raise
 
     return check

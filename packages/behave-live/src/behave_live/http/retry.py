@@ -125,7 +125,7 @@ def _resend(session: HttpSession, exchange: Exchange) -> Exchange:
             f"Repeating {request.method} {redact_url(request.url or '')} failed: {error}"
         ) from error
     if len(session.exchanges) == recorded:
-        session.exchanges.append(Exchange(response))
+        session.exchanges.append(Exchange(response, session.secrets))
     return session.exchanges[-1]
 
 
