@@ -188,6 +188,15 @@ ISOLATION = Setting[Isolation](
     "reimport",
     pytest=True,
 )
+KEEP_FAILED_SERVER = Setting[bool](
+    "keep_failed_server",
+    values.flag,
+    False,
+    "Keep a failed scenario's server running, and say its URL, until Enter is pressed: the "
+    "failure's curl line then replays against it. Ignored (with a note) when `CI` is set or "
+    "stdin is not a terminal.",
+    "true",
+)
 
 #: Every setting, in the order the docs list them.
 SETTINGS: tuple[Setting[Any], ...] = (
@@ -202,6 +211,7 @@ SETTINGS: tuple[Setting[Any], ...] = (
     ISOLATION,
     GC_FREEZE,
     FEATURES_DIR,
+    KEEP_FAILED_SERVER,
 )
 _BY_NAME: dict[str, Setting[Any]] = {setting.name: setting for setting in SETTINGS}
 
@@ -256,6 +266,7 @@ class KitSettings:
     isolation: Isolation = ISOLATION.default
     gc_freeze: bool = GC_FREEZE.default
     features_dir: str | None = FEATURES_DIR.default
+    keep_failed_server: bool = KEEP_FAILED_SERVER.default
     uvicorn_options: Mapping[str, Any] = field(default_factory=dict)
 
     @classmethod

@@ -46,6 +46,7 @@ from typing import Any
 from behave import fixture, use_fixture
 
 from behave_live.bdd.crash_check import EXPECT_SERVER_ERROR_TAG, ServerErrorWatch
+from behave_live.bdd.failed_server_hold import FailedServerHold
 from behave_live.bdd.live_context import LiveContext
 from behave_live.bdd.report import ReportAttachments
 from behave_live.bdd.undefined_steps import suggest_undefined_steps
@@ -99,6 +100,7 @@ def setup_test_run(context: Context) -> None:
         servers=servers,
         report=ReportAttachments.for_runner(getattr(context, "_runner", None)),
         userdata_variables=user_variables(userdata),
+        failed_server_hold=FailedServerHold(settings.keep_failed_server),
     )
     if settings.server_scope == "scenario":
         servers.check_isolation()  # here, before behave captures the output
@@ -174,6 +176,7 @@ def live_server(context: Context) -> Iterator[str]:
             server = live.servers.fresh(requester)
             try:
                 yield _use(context, server, server.base_url)
+                _hold_if_failed(context, server)
             finally:
                 server.stop()
             return
@@ -184,8 +187,18 @@ def live_server(context: Context) -> Iterator[str]:
             key, lambda stop: context.add_cleanup(stop, layer=layer), requester
         )
         yield _use(context, server, server.base_url)
+        _hold_if_failed(context, server)
     finally:
         live.server_scope = live.server = live.base_url = None
+
+
+def _hold_if_failed(context: Context, server: UvicornTestServer) -> None:
+    """With ``keep_failed_server``, wait for Enter before a failed scenario's server goes."""
+    scenario = context.scenario
+    if getattr(scenario.status, "name", "") in {"failed", "error"}:
+        context.live.failed_server_hold.hold(
+            f"{scenario.name!r} ({scenario.location})", server.base_url
+        )
 
 
 @fixture  # type: ignore[untyped-decorator]
