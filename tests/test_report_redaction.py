@@ -92,7 +92,9 @@ def test_planted_secrets_appear_in_no_output(server: UvicornTestServer, tmp_path
     channels = {"console": run.output, "HTML report": report.read_text(encoding="utf-8")}
     channels |= {xml.name: xml.read_text(encoding="utf-8") for xml in junit.glob("*.xml")}
     assert len(channels) == 3
-    assert run.output.count("ASSERT FAILED") == 3, run.output  # every scenario fails
+    # Every scenario fails at its Then, where the message quotes the echoed values.
+    assert run.output.count("should be") == run.output.count("ASSERT FAILED") == 3, run.output
+    assert 'got "<redacted>"' in run.output
     forms = {**planted, "basic": basic, "token (URL)": quote(planted["token"], safe="")}
     for where, raw in channels.items():
         text = html.unescape(raw)

@@ -384,7 +384,8 @@ def test_assertion_failures_show_request_response_and_curl(feature: str) -> None
         for section in (
             "Request:\n        GET http://127.0.0.1:",
             "Response:\n",
-            "curl -i http://127.0.0.1:",
+            "curl -i ",
+            "http://127.0.0.1:",
         ):
             assert section in block, f"{scenario}: no {section!r} in\n{block}"
 

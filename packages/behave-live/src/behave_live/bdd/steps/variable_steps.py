@@ -53,8 +53,9 @@ def step_i_save_the_response_status_as(context: Any, name: str) -> None:
     context.variables.save(name, context.http.last_exchange.response.status_code)
 
 
-# Registered before the JSON-literal step below, whose pattern also matches "is secret".
-@step('the variable "{name}" is secret')
+# A Given (like the setters below), registered before the JSON-literal one, whose pattern
+# also matches "is secret": behave tries the steps of a keyword in the order registered.
+@given('the variable "{name}" is secret')
 def step_the_variable_is_secret(context: Any, name: str) -> None:
     """Hide the variable's value wherever it appears: messages, curl lines, reports, JUnit.
 
