@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,8 +28,13 @@ class BehaveRun:
         return self.returncode != 0
 
 
-def run_behave(*args: str, timeout: float = 120.0) -> BehaveRun:
-    """Run ``behave *args`` from the project root; stdout and stderr are merged."""
+def run_behave(
+    *args: str, timeout: float = 120.0, env: Mapping[str, str] | None = None
+) -> BehaveRun:
+    """Run ``behave *args`` from the project root; stdout and stderr are merged.
+
+    ``env`` adds environment variables to this process's own.
+    """
     completed = subprocess.run(
         [sys.executable, "-m", "behave", "--no-color", "--no-capture", *args],
         cwd=ROOT,
@@ -35,6 +42,7 @@ def run_behave(*args: str, timeout: float = 120.0) -> BehaveRun:
         text=True,
         timeout=timeout,
         check=False,
+        env={**os.environ, **(env or {})},
     )
     return BehaveRun(completed.returncode, completed.stdout + completed.stderr)
 

@@ -20,7 +20,7 @@ def test_a_wrong_expectation_fails_with_expected_actual_request_and_response() -
     assert "Response status: expected 201, got 200." in run.output
     assert "GET http://127.0.0.1:" in run.output  # the request
     assert '"message": "OK"' in run.output  # the response body, pretty-printed
-    assert "curl -i -X GET http://127.0.0.1:" in run.output
+    assert "curl -i http://127.0.0.1:" in run.output
 
 
 def test_fresh_servers_are_the_default() -> None:

@@ -50,7 +50,7 @@ def test_a_missing_task_names_what_was_expected_and_what_the_board_showed() -> N
     assert "GET http://127.0.0.1:" in run.output  # the request
     assert "/board/tasks" in run.output
     assert '"title": "Renew the certificate"' in run.output  # the response, pretty-printed
-    assert "curl -i -X GET" in run.output
+    assert "curl -i 'http://127.0.0.1:" in run.output  # (quoted: the URL has a query)
     assert "Authorization: <redacted>" in run.output  # the persona's token never shows
     assert _NAMESPACED.search(run.output) is not None  # the board's names, in the response
     assert "Traceback" not in run.output

@@ -160,7 +160,7 @@ def test_a_followed_redirect_shows_the_request_sent_and_the_chain() -> None:
         "Redirects followed:\n        GET /redirects/moved -> 301 Location: /redirects/old -> "
         "GET /redirects/old -> 302 Location: /redirects/new -> GET /redirects/new -> 200\n"
     ) in block
-    assert "curl -i -L -X GET http://127.0.0.1:" in block
+    assert "curl -i -L http://127.0.0.1:" in block
 
 
 def test_binary_bodies_are_never_dumped() -> None:

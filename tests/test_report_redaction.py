@@ -1,12 +1,14 @@
-"""No token, password or cookie value reaches the HTML report or the JUnit XML."""
+"""No token, password or cookie value reaches the console, the HTML report or the JUnit XML."""
 
 from __future__ import annotations
 
+import base64
 import html
 import re
 import secrets
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 import requests
@@ -58,3 +60,49 @@ def test_reports_hold_the_exchanges_but_no_credentials(
         # The token handed out in the registration response, whatever its value:
         unredacted = re.findall(r'"token":\s*"(?!<redacted>)[^"]+"', text)
         assert unredacted == [], f"a token in a response body leaked into the {where}"
+
+
+def test_planted_secrets_appear_in_no_output(server: UvicornTestServer, tmp_path: Path) -> None:
+    planted = {
+        "token": "tok-" + secrets.token_urlsafe(12),
+        "cookie": "sess-" + secrets.token_urlsafe(12),
+        "api_key": "key-" + secrets.token_urlsafe(12),
+        "password": "pw-" + secrets.token_urlsafe(12),
+        "invite": "inv-" + secrets.token_urlsafe(12),
+        "refresh": "ref-" + secrets.token_urlsafe(12),
+    }
+    basic = base64.b64encode(f"ada:{planted['password']}".encode()).decode()
+    report, junit = tmp_path / "report.html", tmp_path / "junit"
+
+    run = run_behave(
+        "tests/report_features/planted_secrets.feature",
+        "-D", f"base_url={server.base_url}",
+        "-D", f"token={planted['token']}",
+        "-D", f"cookie={planted['cookie']}",
+        "-D", f"var.api_key={planted['api_key']}",
+        "-D", f"invite={planted['invite']}",
+        "-D", f"refresh={planted['refresh']}",
+        "-D", f"basic_echo={basic}",
+        "-f", "html-pretty", "-o", str(report),
+        "-f", "plain",
+        "--junit", "--junit-directory", str(junit),
+        env={"SWEEP_PASSWORD": planted["password"]},
+    )  # fmt: skip
+
+    channels = {"console": run.output, "HTML report": report.read_text(encoding="utf-8")}
+    channels |= {xml.name: xml.read_text(encoding="utf-8") for xml in junit.glob("*.xml")}
+    assert len(channels) == 3
+    # Every scenario fails at its Then, where the message quotes the echoed values.
+    assert run.output.count("should be") == run.output.count("ASSERT FAILED") == 3, run.output
+    assert 'got "<redacted>"' in run.output
+    forms = {**planted, "basic": basic, "token (URL)": quote(planted["token"], safe="")}
+    for where, raw in channels.items():
+        text = html.unescape(raw)
+        assert "Reproduce with:" in text, where
+        for name, secret in forms.items():
+            assert secret not in text, f"the {name} leaked into the {where}"
+        # What is no secret stays readable.
+        assert "dark-mode-shown" in text, where
+        assert "Access-Control-Allow-Credentials: true" in text, where
+        assert "expected-value-shown" in text, where
+        assert "page=2" in text, where

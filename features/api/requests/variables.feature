@@ -65,3 +65,12 @@ Feature: Variables in requests
       Total: \${amount}
       """
     Then the JSON value at "$.text" should be "Total: \${amount}"
+
+  Scenario: A variable marked secret still reaches the service
+    Given the variable "invite" is "inv-7f3a9c"
+    And the variable "invite" is secret
+    When I send a POST request to "/inspect" with JSON:
+      """
+      {"invite": "${invite}"}
+      """
+    Then the JSON value at "$.json.invite" should be "inv-7f3a9c"

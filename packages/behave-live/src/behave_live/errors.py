@@ -142,6 +142,8 @@ class ExchangeAssertionError(CheckFailed):
     """An expectation about an HTTP exchange did not hold; the message shows the exchange."""
 
     def __init__(self, summary: str, exchange: Exchange) -> None:
+        # The summary may quote a value the scenario knows to be secret: masked like the rest.
+        summary = exchange.secrets.mask(summary)
         super().__init__(f"{summary}\n\n{exchange.describe()}")
         self.summary = summary
         self.exchange = exchange

@@ -206,6 +206,15 @@ SHARD_DURATIONS = Setting[str | None](
     "without it, or before the first run, shards get equal numbers of scenarios.",
     "reports/junit",
 )
+KEEP_FAILED_SERVER = Setting[bool](
+    "keep_failed_server",
+    values.flag,
+    False,
+    "Keep a failed scenario's server running, and say its URL, until Enter is pressed: the "
+    "failure's curl line then replays against it. Ignored (with a note) when `CI` is set or "
+    "stdin is not a terminal.",
+    "true",
+)
 
 #: Every setting, in the order the docs list them.
 SETTINGS: tuple[Setting[Any], ...] = (
@@ -222,6 +231,7 @@ SETTINGS: tuple[Setting[Any], ...] = (
     FEATURES_DIR,
     SHARD,
     SHARD_DURATIONS,
+    KEEP_FAILED_SERVER,
 )
 _BY_NAME: dict[str, Setting[Any]] = {setting.name: setting for setting in SETTINGS}
 
@@ -278,6 +288,7 @@ class KitSettings:
     features_dir: str | None = FEATURES_DIR.default
     shard: ShardSpec | None = SHARD.default
     shard_durations: str | None = SHARD_DURATIONS.default
+    keep_failed_server: bool = KEEP_FAILED_SERVER.default
     uvicorn_options: Mapping[str, Any] = field(default_factory=dict)
 
     @classmethod

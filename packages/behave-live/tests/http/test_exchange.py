@@ -56,7 +56,8 @@ def test_a_failure_shows_request_response_and_curl_without_credentials(
     assert message.startswith("Response status: expected 201, got 200.")
     assert "POST http://127.0.0.1:" in message
     assert '"user": "ada"' in message
-    assert "curl -i -X POST" in message
+    assert "curl -i http://127.0.0.1:" in message
+    assert "--data-raw" in message  # POST: curl sends one with a body, no -X needed
     assert '"items": [' in message  # pretty-printed JSON response
     for secret in ("pw-789", "tok-000", "tok-123", "cookie-456"):
         assert secret not in message

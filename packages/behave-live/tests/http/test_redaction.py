@@ -9,7 +9,19 @@ from behave_live.http.redaction import REDACTED, redact_body, redact_headers, re
 
 @pytest.mark.parametrize(
     "name",
-    ["Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie", "X-Auth-Token", "X-API-Key"],
+    [
+        "Authorization",
+        "Proxy-Authorization",
+        "X-Auth-Token",
+        "X-API-Key",
+        "Api-Key",
+        "apikey",
+        "X-Functions-Key",
+        "X-Session-Id",
+        "X-Client-Credential",
+        "X-Passwd",
+        "x_api_key",
+    ],
 )
 def test_credential_headers_are_redacted(name: str) -> None:
     assert redact_headers({name: "s3cret", "Accept": "*/*"}) == [
@@ -46,3 +58,77 @@ def test_form_bodies_are_redacted_field_by_field() -> None:
 
 def test_plain_text_is_left_alone() -> None:
     assert redact_body("hello", "text/plain") == "hello"
+
+
+def test_a_url_password_holding_an_at_sign_is_hidden_whole() -> None:
+    url = redact_url("https://ada:p@ss@example.com/x")
+
+    assert url == f"https://{REDACTED}@example.com/x"
+
+
+def test_a_url_keeps_its_encoding_and_only_secret_query_values_change() -> None:
+    url = "http://h/x?q=a%20b&api_key=k%2B1&page=2&flag"
+
+    assert redact_url(url) == f"http://h/x?q=a%20b&api_key={REDACTED}&page=2&flag"
+    assert redact_url("http://h/x?q=a+b") == "http://h/x?q=a+b"
+
+
+def test_a_json_body_sent_without_a_json_content_type_is_still_redacted() -> None:
+    for content_type in ("", "text/plain"):
+        body = redact_body('  {"password": "pw-1"}', content_type)
+        assert json.loads(body) == {"password": REDACTED}
+
+
+def test_not_json_after_all_is_left_as_it_came() -> None:
+    assert redact_body('{"password": oops', "application/json") == '{"password": oops'
+
+
+def test_redaction_reaches_into_lists() -> None:
+    body = json.dumps({"users": [{"name": "ada", "password": "pw"}, [{"api_key": "k"}], 3]})
+
+    assert json.loads(redact_body(body)) == {
+        "users": [{"name": "ada", "password": REDACTED}, [{"api_key": REDACTED}], 3]
+    }
+
+
+def test_true_false_and_null_under_a_secret_name_are_shown() -> None:
+    body = json.dumps({"credentials_valid": True, "token": None, "password": False, "pin": 1})
+
+    assert json.loads(redact_body(body)) == {
+        "credentials_valid": True,
+        "token": None,
+        "password": False,
+        "pin": 1,
+    }
+    assert json.loads(redact_body(json.dumps({"api_key": 1234}))) == {"api_key": REDACTED}
+
+
+def test_harmless_headers_are_shown() -> None:
+    headers = {"Access-Control-Allow-Credentials": "true", "Content-Type": "text/plain"}
+
+    assert redact_headers(headers) == list(headers.items())
+
+
+def test_a_cookie_header_hides_login_cookies_only() -> None:
+    assert redact_headers({"Cookie": "theme=dark; session=s3cret; sid=x1"}) == [
+        ("Cookie", f"theme=dark; session={REDACTED}; sid={REDACTED}")
+    ]
+
+
+def test_a_set_cookie_header_keeps_its_attributes() -> None:
+    value = (
+        "session=s3cret; Path=/; HttpOnly, theme=dark; Expires=Wed, 21 Oct 2026 07:28:00 GMT, "
+        "csrftoken=c5rf; Path=/"
+    )
+
+    assert redact_headers([("Set-Cookie", value)]) == [
+        (
+            "Set-Cookie",
+            f"session={REDACTED}; Path=/; HttpOnly, theme=dark; "
+            f"Expires=Wed, 21 Oct 2026 07:28:00 GMT, csrftoken={REDACTED}; Path=/",
+        )
+    ]
+
+
+def test_a_cookie_without_a_value_is_left_alone() -> None:
+    assert redact_headers({"Cookie": "session=; flag"}) == [("Cookie", "session=; flag")]

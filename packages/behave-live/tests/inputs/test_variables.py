@@ -9,6 +9,7 @@ import pytest
 
 from behave_live.errors import StepInputError
 from behave_live.inputs.variables import Variables
+from behave_live.secrets import REDACTED, SecretValues
 
 USERDATA = {"app": "shop.api:create_app", "limit": "10"}
 
@@ -252,3 +253,78 @@ def test_json_environment_values_are_escaped_inside_strings(
     monkeypatch.setenv("BEHAVE_LIVE_QUOTED", 'a"b')
     text = variables.substitute_json('{"v": "${env:BEHAVE_LIVE_QUOTED}"}')
     assert json.loads(text) == {"v": 'a"b'}
+
+
+# -- the scanner, in corners -------------------------------------------------------------------
+
+
+def test_text_after_an_escaped_reference_that_follows_a_real_one_is_kept(
+    variables: Variables,
+) -> None:
+    variables.save("a", "1")
+
+    assert variables.substitute("${a} and \\${b} tail") == "1 and ${b} tail"
+    assert variables.substitute("${a}\\${a}${a}!") == "1${a}1!"
+
+
+def test_json_substitutions_after_an_empty_string_land_in_the_right_place(
+    variables: Variables,
+) -> None:
+    variables.save("name", 'say "hi"')
+    variables.save("n", 5)
+
+    template = '{"empty": "", "name": "${name}", "n": ${n}, "also": "", "end": "${n}"}'
+
+    assert json.loads(variables.substitute_json(template)) == {
+        "empty": "",
+        "name": 'say "hi"',
+        "n": 5,
+        "also": "",
+        "end": "5",
+    }
+
+
+# -- secrets ---------------------------------------------------------------------------------
+
+
+def test_an_env_value_with_a_secret_looking_name_is_registered(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("SHOP_API_TOKEN", "tok-from-env")
+    monkeypatch.setenv("SHOP_REGION", "eu-west-1")
+    secrets = SecretValues()
+    variables = Variables(secrets=secrets)
+
+    assert variables.substitute("${env:SHOP_API_TOKEN} ${env:SHOP_REGION}") == (
+        "tok-from-env eu-west-1"
+    )
+    assert "tok-from-env" in secrets
+    assert "eu-west-1" not in secrets
+
+
+def test_a_value_saved_under_a_secret_looking_name_is_registered() -> None:
+    variables = Variables()
+    variables.save("token", "tok-saved-1")
+    variables.save("task_id", "task-77777")
+
+    assert "tok-saved-1" in variables.secrets
+    assert "task-77777" not in variables.secrets
+
+
+def test_userdata_with_a_secret_looking_name_is_registered() -> None:
+    variables = Variables({"api_token": "tok-userdata", "team": "apollo-team"})
+
+    assert "tok-userdata" in variables.secrets
+    assert "apollo-team" not in variables.secrets
+
+
+def test_any_variable_can_be_marked_secret() -> None:
+    variables = Variables({"invite": "inv-424242"})
+    variables.mark_secret("invite")
+
+    assert variables.secrets.mask("code inv-424242") == f"code {REDACTED}"
+
+
+def test_marking_an_unknown_variable_says_which_exist() -> None:
+    with pytest.raises(StepInputError, match=r"Unknown variable \$\{nope\}.*Known variables: x"):
+        Variables({"x": 1}).mark_secret("nope")

@@ -49,6 +49,7 @@ from typing import Any
 from behave import fixture, use_fixture
 
 from behave_live.bdd.crash_check import EXPECT_SERVER_ERROR_TAG, ServerErrorWatch, describe_late
+from behave_live.bdd.failed_server_hold import FailedServerHold
 from behave_live.bdd.interruption import handle_interruptions, mark_report_interrupted
 from behave_live.bdd.late_failures import (
     fail_after_steps,
@@ -63,6 +64,7 @@ from behave_live.errors import CheckFailed, KitError, RequestFailedError, Unhand
 from behave_live.http.exchange import Exchange
 from behave_live.http.session import HttpSession
 from behave_live.inputs.variables import Variables
+from behave_live.secrets import SecretValues
 from behave_live.server.live_server import UvicornTestServer
 from behave_live.server.pool import LiveServers
 from behave_live.settings import SERVER_SCOPES, KitSettings, ServerScope, user_variables
@@ -120,6 +122,7 @@ def setup_test_run(context: Context) -> None:
         servers=servers,
         report=ReportAttachments.for_runner(getattr(context, "_runner", None)),
         userdata_variables=user_variables(userdata),
+        failed_server_hold=FailedServerHold(settings.keep_failed_server),
     )
     # A scenario that fails in a cleanup (after its steps) shows the kit's message.
     context.on_cleanup_error = print_cleanup_failure
@@ -206,6 +209,7 @@ def live_server(context: Context) -> Iterator[str]:
             watch = live.crash_watch = ServerErrorWatch(server, expected=expected)
             try:
                 yield _use(context, server, server.base_url)
+                _hold_if_failed(context, server)
             finally:
                 server.stop()
             _fail_late(scenario, watch, stopped=True, idle_timeout=settings.shutdown_timeout)
@@ -223,6 +227,7 @@ def live_server(context: Context) -> Iterator[str]:
         live.last_scenario_on[key] = scenario
         watch = live.crash_watch = ServerErrorWatch(server, expected=expected)
         yield _use(context, server, server.base_url)
+        _hold_if_failed(context, server)
         _fail_late(scenario, watch, stopped=False, idle_timeout=settings.shutdown_timeout)
     finally:
         live.server_scope = live.server = live.base_url = live.crash_watch = None
@@ -256,6 +261,15 @@ def _stop_shared(
     raise failure
 
 
+def _hold_if_failed(context: Context, server: UvicornTestServer) -> None:
+    """With ``keep_failed_server``, wait for Enter before a failed scenario's server goes."""
+    scenario = context.scenario
+    if getattr(scenario.status, "name", "") in {"failed", "error"}:
+        context.live.failed_server_hold.hold(
+            f"{scenario.name!r} ({scenario.location})", server.base_url
+        )
+
+
 @fixture  # type: ignore[untyped-decorator]
 def http_session(context: Context, base_url: str) -> Iterator[HttpSession]:
     """Provide ``context.http`` (and ``context.variables``) for this scenario only.
@@ -268,20 +282,21 @@ def http_session(context: Context, base_url: str) -> Iterator[HttpSession]:
     scenario into the next, even when they share a server.
     """
     live: LiveContext = context.live
-    session = HttpSession(base_url)
+    secrets = SecretValues()  # one registry: what the variables learn, the session hides
+    session = HttpSession(base_url, secrets=secrets)
     if live.server is not None:
         # The embedded server is on loopback: no proxy from the environment may stand in
         # between, and looking one up costs every request ~0.2 ms. A deployed base_url
         # keeps the environment's proxies and certificates.
         session.trust_env = False
     context.http = live.http = session
-    context.variables = live.variables = Variables(live.userdata_variables)
+    context.variables = live.variables = Variables(live.userdata_variables, secrets)
     if live.report.enabled:
         session.exchange_listeners.append(live.report.attach_exchange)
     watch = live.crash_watch
     if watch is not None:
-        session.exchange_listeners.append(_server_error_check(watch, live.report))
-        session.failure_listeners.append(_failed_request_check(watch, live.report))
+        session.exchange_listeners.append(_server_error_check(watch, live.report, secrets))
+        session.failure_listeners.append(_failed_request_check(watch, live.report, secrets))
     try:
         yield session
     finally:
@@ -290,7 +305,7 @@ def http_session(context: Context, base_url: str) -> Iterator[HttpSession]:
 
 
 def _server_error_check(
-    watch: ServerErrorWatch, report: ReportAttachments
+    watch: ServerErrorWatch, report: ReportAttachments, secrets: SecretValues
 ) -> Callable[[Exchange], None]:
     """Fail the step whose request made the app crash, with the traceback in the report."""
 
@@ -298,14 +313,14 @@ def _server_error_check(
         try:
             watch.check(exchange)
         except UnhandledServerError as failure:
-            _attach_tracebacks(report, failure)
+            _attach_tracebacks(report, failure, secrets)
             raise
 
     return check
 
 
 def _failed_request_check(
-    watch: ServerErrorWatch, report: ReportAttachments
+    watch: ServerErrorWatch, report: ReportAttachments, secrets: SecretValues
 ) -> Callable[[RequestFailedError], None]:
     """A request got no complete response: attach and raise the server's record of why."""
 
@@ -313,18 +328,20 @@ def _failed_request_check(
         try:
             watch.check_failed_request(failure)
         except UnhandledServerError as crash:
-            _attach_tracebacks(report, crash)
+            _attach_tracebacks(report, crash, secrets)
             raise
         except RequestFailedError as busy:
-            report.attach_text("Request failed", str(busy))
+            report.attach_text("Request failed", secrets.mask(str(busy)))
             raise
 
     return check
 
 
-def _attach_tracebacks(report: ReportAttachments, failure: UnhandledServerError) -> None:
+def _attach_tracebacks(
+    report: ReportAttachments, failure: UnhandledServerError, secrets: SecretValues
+) -> None:
     tracebacks = "\n\n".join(error.traceback for error in failure.errors)
-    report.attach_text("Server traceback", tracebacks)
+    report.attach_text("Server traceback", secrets.mask(tracebacks))
 
 
 def _use(context: Context, server: UvicornTestServer | None, base_url: str) -> str:

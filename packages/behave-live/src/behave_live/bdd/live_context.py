@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from behave_live.bdd.crash_check import ServerErrorWatch
+from behave_live.bdd.failed_server_hold import FailedServerHold
 from behave_live.bdd.report import ReportAttachments
 from behave_live.http.session import HttpSession
 from behave_live.inputs.variables import Variables
@@ -29,6 +30,8 @@ class LiveContext:
     - ``report``: where exchanges and tracebacks are attached when an HTML report is written.
     - ``userdata_variables``: the user's own userdata values, ``${name}`` in scenarios (kit
       settings are not among them).
+    - ``failed_server_hold``: keeps a failed scenario's server up for a replay
+      (``keep_failed_server``).
 
     For the current scenario (None between scenarios):
 
@@ -52,6 +55,7 @@ class LiveContext:
     servers: LiveServers
     report: ReportAttachments
     userdata_variables: Mapping[str, object] = field(default_factory=dict)
+    failed_server_hold: FailedServerHold = field(default_factory=lambda: FailedServerHold(False))
     server_scope: ServerScope | None = None
     server: UvicornTestServer | None = None
     base_url: str | None = None

@@ -76,11 +76,10 @@ def assert_status_class(exchange: Exchange, first_digit: int) -> None:
 
 def assert_header(exchange: Exchange, name: str, expected: str) -> None:
     """Fail unless the response header ``name`` is exactly ``expected``."""
-    actual = _header(exchange, name, shown_header(name, expected))
+    actual = _header(exchange, name, repr(expected))
     if actual != expected:
         raise ExchangeAssertionError(
-            f"Response header {name!r}: expected {shown_header(name, expected)}, "
-            f"got {shown_header(name, actual)}.",
+            f"Response header {name!r}: expected {expected!r}, got {shown_header(name, actual)}.",
             exchange,
         )
 

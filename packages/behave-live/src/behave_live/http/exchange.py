@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import contextlib
 import json
-import shlex
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import requests
 
 from behave_live.http.binary import describe_bytes, is_binary
+from behave_live.http.curl import CurlCommand, curl_command
 from behave_live.http.redaction import redact_body, redact_headers, redact_url
+from behave_live.secrets import SecretValues
 
 __all__ = ["Exchange"]
 
@@ -28,9 +30,14 @@ _BODY_LIMIT = 4000  # characters of a body shown in a message; the rest is summa
 
 @dataclass(frozen=True)
 class Exchange:
-    """One request and its response, as sent and received over the wire."""
+    """One request and its response, as sent and received over the wire.
+
+    ``secrets`` are the values the scenario knows to be secret (its session's registry,
+    shared, so a secret learned later is hidden too): every text shown is masked with them.
+    """
 
     response: requests.Response
+    secrets: SecretValues = field(default_factory=SecretValues)
 
     @property
     def request(self) -> requests.PreparedRequest:
@@ -62,7 +69,7 @@ class Exchange:
         response = self.response
         via = len(self.response.history)
         redirected = f" via {via} redirect{'s' if via != 1 else ''}" if via else ""
-        return (
+        return self.secrets.mask(
             f"{self.sent_request.method} {_target(self.sent_request.url)} -> "
             f"{response.status_code} {response.reason}{redirected} ({self.duration_ms:.1f} ms)"
         )
@@ -80,7 +87,7 @@ class Exchange:
             )
         final = self.response
         steps.append(f"{final.request.method} {_target(final.request.url)} -> {final.status_code}")
-        return " -> ".join(steps)
+        return self.secrets.mask(" -> ".join(steps))
 
     def describe_request(self) -> str:
         """The request as the step sent it: method, URL, headers and body, redacted."""
@@ -90,7 +97,7 @@ class Exchange:
         body = _body_text(request.body, request.headers.get("Content-Type", ""))
         if body:
             lines += ["", _shown_body(body, request.headers.get("Content-Type", ""))]
-        return "\n".join(lines)
+        return self.secrets.mask("\n".join(lines))
 
     def describe_response(self) -> str:
         """The response as text: status, headers and body (JSON pretty-printed), redacted."""
@@ -102,33 +109,25 @@ class Exchange:
             lines += ["", describe_bytes(response.content, content_type)]
         elif response.content:
             lines += ["", _shown_body(response.text, content_type)]
-        return "\n".join(lines)
+        return self.secrets.mask("\n".join(lines))
+
+    def curl(self, body_dir: Path | None = None) -> CurlCommand:
+        """The ``curl`` command that sends the request again, and notes on its body files.
+
+        It sends the request the step sent (``-L`` when redirects were followed);
+        credentials are hidden, so replaying a request that needs them means putting them
+        back. See :mod:`behave_live.http.curl`.
+        """
+        return curl_command(
+            self.sent_request,
+            followed_redirects=bool(self.response.history),
+            mask=self.secrets.mask,
+            body_dir=body_dir,
+        )
 
     def curl_command(self) -> str:
-        """A ``curl`` command that sends the same request again (credentials redacted).
-
-        With redirects followed, ``-L`` makes curl follow them too.
-        """
-        request = self.sent_request
-        follow = ["-L"] if self.response.history else []
-        url = redact_url(request.url or "")
-        words = ["curl", "-i", *follow, "-X", request.method or "GET", url]
-        for name, value in redact_headers(request.headers):
-            if name.lower() not in {
-                "user-agent",
-                "accept-encoding",
-                "connection",
-                "content-length",
-            }:
-                words += ["-H", f"{name}: {value}"]
-        content_type = request.headers.get("Content-Type", "")
-        if isinstance(request.body, bytes) and is_binary(request.body, content_type):
-            words += ["--data-binary", "@<the file the step sent>"]
-        else:
-            body = _body_text(request.body, content_type)
-            if body:
-                words += ["--data-raw", redact_body(body, content_type)]
-        return " ".join(shlex.quote(word) for word in words)
+        """The ``curl`` command line alone (see :meth:`curl`)."""
+        return self.curl().line
 
     def describe(self) -> str:
         """Request, response and curl command: the tail of every assertion failure message."""
@@ -137,8 +136,9 @@ class Exchange:
             sections.append("Redirects followed:\n" + _indent(self.redirect_chain()))
         sections += [
             "Response:\n" + _indent(self.describe_response()),
-            "Reproduce with:\n" + _indent(self.curl_command()),
         ]
+        curl = self.curl()
+        sections.append("Reproduce with:\n" + _indent("\n".join([curl.line, *curl.notes])))
         return "\n\n".join(sections)
 
 

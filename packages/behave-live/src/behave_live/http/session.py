@@ -22,10 +22,13 @@ gets no response is shown to the failure listeners.
 
 from __future__ import annotations
 
+import base64
+import binascii
+import json
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 import requests
 from requests.auth import AuthBase, HTTPBasicAuth
@@ -33,12 +36,14 @@ from requests.structures import CaseInsensitiveDict
 
 from behave_live.errors import NoResponseError, RequestFailedError, StepInputError
 from behave_live.http.exchange import Exchange
-from behave_live.http.redaction import redact_url
+from behave_live.http.redaction import is_secret_cookie, is_secret_name, redact_url
+from behave_live.secrets import SecretValues
 
 __all__ = [
     "DEFAULT_TIMEOUT",
     "BearerAuth",
     "HttpSession",
+    "learn_secrets",
 ]
 
 # Seconds a request may wait for the server unless a step says otherwise: generous, but a
@@ -76,10 +81,22 @@ class HttpSession(requests.Session):
     Keeps connections alive between requests (one TCP connection for a whole scenario) and
     records each exchange, so failures can show exactly what was sent and received. A
     request that gets no response raises :class:`RequestFailedError`.
+
+    ``secrets`` is the scenario's registry of secret values: the session adds every
+    credential it sends (bearer token, basic credentials and their base64, login cookies,
+    secret-named headers, query parameters and JSON or form fields), and each exchange
+    is shown with them masked.
     """
 
-    def __init__(self, base_url: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> None:
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        timeout: float | None = DEFAULT_TIMEOUT,
+        secrets: SecretValues | None = None,
+    ) -> None:
         super().__init__()
+        self.secrets = secrets if secrets is not None else SecretValues()
         self.base_url = base_url.rstrip("/")
         self.base_path = ""
         self.timeout = timeout
@@ -141,6 +158,7 @@ class HttpSession(requests.Session):
             )
         if any(character in token for character in "\r\n"):
             raise StepInputError("The bearer token contains a line break.")
+        self.secrets.add(token.strip())
         self.auth = BearerAuth(token.strip())
 
     def use_basic_auth(self, username: str, password: str) -> None:
@@ -150,6 +168,7 @@ class HttpSession(requests.Session):
                 f"The user name {username!r} contains ':', which basic auth cannot carry "
                 "(it separates the user name from the password)."
             )
+        self.secrets.add_basic_credentials(username, password)
         self.auth = HTTPBasicAuth(username, password)
 
     def set_cookie(self, name: str, value: str) -> None:
@@ -165,6 +184,8 @@ class HttpSession(requests.Session):
                 "carry (space, double quote, comma, semicolon, backslash or a control "
                 "character). URL-encode it (a space as %20)."
             )
+        if is_secret_cookie(name):
+            self.secrets.add(value)
         self.cookies.set(name, value)
 
     def set_follow_redirects(self, follow: bool) -> None:
@@ -260,7 +281,9 @@ class HttpSession(requests.Session):
             for failure_listener in self.failure_listeners:
                 failure_listener(failure)
             raise failure from error
-        exchange = Exchange(response)
+        for hop in [*response.history, response]:
+            learn_secrets(self.secrets, hop.request)
+        exchange = Exchange(response, self.secrets)
         self.exchanges.append(exchange)
         for listener in self.exchange_listeners:
             listener(exchange)
@@ -291,6 +314,81 @@ class HttpSession(requests.Session):
     def last_response(self) -> requests.Response:
         """The most recent response (see :attr:`last_exchange`)."""
         return self.last_exchange.response
+
+
+def learn_secrets(secrets: SecretValues, request: requests.PreparedRequest) -> None:
+    """Register the credentials ``request`` carried, whoever set them.
+
+    Secret-named headers (an ``Authorization`` value, its token, the pair inside basic
+    credentials), login cookies, secret-named query parameters and the secret-named fields
+    of a JSON or form body: whatever the server echoes back is then hidden by value.
+    """
+    for name, value in request.headers.items():
+        if name.lower() == "cookie":
+            for pair in value.split(";"):
+                cookie, _, cookie_value = pair.strip().partition("=")
+                if is_secret_cookie(cookie):
+                    secrets.add(cookie_value)
+        elif is_secret_name(name):
+            _learn_header(secrets, value)
+    parts = urlsplit(request.url or "")
+    if "@" in parts.netloc:
+        user, _, password = unquote(parts.netloc.rsplit("@", 1)[0]).partition(":")
+        secrets.add_basic_credentials(user, password)
+    for name, value in parse_qsl(parts.query, keep_blank_values=True):
+        if is_secret_name(name):
+            secrets.add(value)
+    _learn_body(secrets, request.body, request.headers.get("Content-Type", ""))
+
+
+def _learn_header(secrets: SecretValues, value: str) -> None:
+    secrets.add(value)
+    scheme, _, credentials = value.strip().partition(" ")
+    if not credentials:
+        return
+    secrets.add(credentials.strip())
+    if scheme.lower() == "basic":
+        try:
+            pair = base64.b64decode(credentials.strip(), validate=True).decode("utf-8")
+        except (binascii.Error, UnicodeDecodeError):
+            return
+        user, _, password = pair.partition(":")
+        secrets.add_basic_credentials(user, password)
+
+
+# Bodies larger than this are not searched for secret fields (a 10 MB upload is data).
+_SEARCHED_BODY = 1 << 20
+
+
+def _learn_body(secrets: SecretValues, body: Any, content_type: str) -> None:
+    if not isinstance(body, (str, bytes)) or not body or len(body) > _SEARCHED_BODY:
+        return
+    try:
+        text = body.decode("utf-8") if isinstance(body, bytes) else body
+    except UnicodeDecodeError:
+        return
+    if "x-www-form-urlencoded" in content_type:
+        for name, value in parse_qsl(text, keep_blank_values=True):
+            if is_secret_name(name):
+                secrets.add(value)
+        return
+    try:
+        document = json.loads(text)
+    except ValueError:
+        return
+    _learn_json(secrets, document)
+
+
+def _learn_json(secrets: SecretValues, document: Any) -> None:
+    if isinstance(document, dict):
+        for key, value in document.items():
+            if is_secret_name(str(key)) and isinstance(value, str):
+                secrets.add(value)  # (a number is too easily some other number too)
+            else:
+                _learn_json(secrets, value)
+    elif isinstance(document, list):
+        for item in document:
+            _learn_json(secrets, item)
 
 
 def _pairs(params: Any) -> list[tuple[str, str]]:

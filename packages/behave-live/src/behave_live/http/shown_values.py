@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import Any, Final
 
-from behave_live.http.redaction import REDACTED, is_secret_name, redact_json
+from behave_live.http.redaction import REDACTED, is_secret_name, redact_header, redact_json
 from behave_live.matching import Mismatch, describe
 
 __all__ = ["is_secret_path", "redact_mismatches", "shown_header", "shown_json"]
@@ -41,8 +41,14 @@ def shown_json(path: str, value: Any, limit: int = 80) -> str:
 
 
 def shown_header(name: str, value: str) -> str:
-    """Quote a header value for a message, or hide it for a credential header."""
-    return REDACTED if is_secret_name(name) else repr(value)
+    """Quote a header value from a response for a message, or hide it for a credential header.
+
+    Cookie headers keep the cookies' names and the values of cookies that are not logins.
+    (An expected value written in the feature file is quoted as it is: only a value the
+    scenario registered as secret hides it.)
+    """
+    shown = redact_header(name, value)
+    return REDACTED if shown == REDACTED else repr(shown)
 
 
 def redact_mismatches(mismatches: Sequence[Mismatch]) -> list[Mismatch]:
@@ -52,9 +58,9 @@ def redact_mismatches(mismatches: Sequence[Mismatch]) -> list[Mismatch]:
 
 def _redacted(mismatch: Mismatch) -> Mismatch:
     if is_secret_path(mismatch.path):
+        # The expected value comes from the feature file: shown (unless registered secret).
         return dataclasses.replace(
             mismatch,
-            expected=_hidden(mismatch.expected),
             actual=_hidden(mismatch.actual),
             reason="",  # a reason may quote the value ("'abc' is too short")
         )

@@ -7,6 +7,12 @@ and lists the known ones - never an empty string that lets a scenario pass by ac
 ``\${name}`` stands for the literal text ``${name}``, and a ``${`` that does not start a
 well-formed reference is an error too, so a typo such as ``${user id}`` cannot slip through.
 
+Secrets: a value read with ``${env:NAME}`` whose name looks secret (``API_TOKEN``,
+``DB_PASSWORD``, ``STRIPE_KEY``), a value saved under a secret-looking name
+(``token``, ``refresh_token``), a userdata value with such a name, and a variable marked
+with :meth:`Variables.mark_secret` are registered with the scenario's
+:class:`~behave_live.secrets.SecretValues`, and hidden wherever they appear.
+
 Two ways to insert values:
 
 - :meth:`Variables.substitute` for plain text (paths, header values, table cells, raw
@@ -26,6 +32,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from behave_live.errors import StepInputError
+from behave_live.secrets import SecretValues, is_secret_name
 
 __all__ = ["NAME_PATTERN", "Variables"]
 
@@ -47,24 +54,38 @@ class Variables:
 
     ``userdata`` holds only the user's own values (``user_variables`` of
     :mod:`behave_live.settings` leaves out the kit's settings and behave's ``behave.*``).
+    ``secrets`` is the scenario's registry of secret values (shared with its HTTP session).
     """
 
-    def __init__(self, userdata: Mapping[str, Any] | None = None) -> None:
+    def __init__(
+        self, userdata: Mapping[str, Any] | None = None, secrets: SecretValues | None = None
+    ) -> None:
         self._saved: dict[str, Any] = {}
         self._userdata: Mapping[str, Any] = dict(userdata or {})
+        self.secrets = secrets if secrets is not None else SecretValues()
+        for name, value in self._userdata.items():
+            if is_secret_name(name):
+                self.secrets.add(value)
 
     def save(self, name: str, value: Any) -> None:
         """Remember ``value`` as ``${name}`` for the rest of the scenario.
 
         A saved value hides a userdata value of the same name. Names follow
-        :data:`NAME_PATTERN`, so that every saved value can be referred to.
+        :data:`NAME_PATTERN`, so that every saved value can be referred to. A value saved
+        under a secret-looking name (``token``, ``api_key``) is registered as a secret.
         """
         if not _NAME.match(name):
             raise StepInputError(
                 f"{name!r} cannot be a variable name: use a letter or _ followed by letters, "
                 "digits, _, . or - (for example task_id)."
             )
+        if is_secret_name(name):
+            self.secrets.add(value)
         self._saved[name] = value
+
+    def mark_secret(self, name: str) -> None:
+        """Treat the value of ``${name}`` as a secret: hidden wherever it appears from now on."""
+        self.secrets.add(self._value(name, None))
 
     def __setitem__(self, name: str, value: Any) -> None:
         self.save(name, value)
@@ -134,15 +155,17 @@ class Variables:
             raise StepInputError(self._unknown_message(name, where))
         return self[name]
 
-    @staticmethod
-    def _env(name: str, where: str | None) -> str:
+    def _env(self, name: str, where: str | None) -> str:
         try:
-            return os.environ[name]
+            value = os.environ[name]
         except KeyError:
             raise StepInputError(
                 f"The environment variable {name!r} used as ${{env:{name}}}{_in(where)} is not "
                 f"set. Set it before running behave (export {name}=...)."
             ) from None
+        if is_secret_name(name):
+            self.secrets.add(value)
+        return value
 
     def _unknown_message(self, name: str, where: str | None = None) -> str:
         names = self.known_names()

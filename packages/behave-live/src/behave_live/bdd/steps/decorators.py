@@ -1,7 +1,8 @@
 """Step decorators for any project: behave's, made to report the kit's errors as step failures.
 
 Use them instead of behave's own in domain steps, so that a KitError (a bad JSON doc-string,
-an unknown variable, ...) fails the step with its message rather than a traceback::
+an unknown variable, ...) fails the step with its message rather than a traceback, and so
+that no failure message shows a value the scenario knows to be secret::
 
     from behave_live.bdd.steps.decorators import given, then, when
 """
@@ -15,6 +16,7 @@ from typing import Any, TypeVar
 import behave
 
 from behave_live.errors import KitError, StepInputError
+from behave_live.secrets import SecretValues
 
 __all__ = ["given", "step", "then", "when"]
 
@@ -22,18 +24,38 @@ _StepFunction = TypeVar("_StepFunction", bound=Callable[..., None])
 
 
 def _reporting_kit_errors(function: _StepFunction) -> _StepFunction:
-    """Turn a KitError into a failure that behave shows as its message, not a traceback."""
+    """Turn a KitError into a failure that behave shows as its message, not a traceback.
+
+    Every failure message is masked with the scenario's secrets first: it goes to the
+    console, the HTML report and the JUnit XML.
+    """
 
     @functools.wraps(function)
     def wrapper(*args: Any, **kwargs: Any) -> None:
         try:
             function(*args, **kwargs)
-        except AssertionError:
+        except AssertionError as exc:
+            _mask_message(exc, _secrets_of(args))
             raise
         except KitError as exc:
-            raise StepInputError(str(exc)) from exc
+            raise StepInputError(_secrets_of(args).mask(str(exc))) from exc
 
     return wrapper  # type: ignore[return-value]
+
+
+def _secrets_of(args: tuple[Any, ...]) -> SecretValues:
+    # A step function's first argument is behave's context; the kit's hooks give it a
+    # session (whose registry the scenario's variables share). Without one: nothing known.
+    http = getattr(args[0], "http", None) if args else None
+    secrets = getattr(http, "secrets", None)
+    return secrets if isinstance(secrets, SecretValues) else SecretValues()
+
+
+def _mask_message(error: BaseException, secrets: SecretValues) -> None:
+    # The same exception object goes on (its type and attributes matter to callers); only
+    # the text that behave prints is replaced.
+    if secrets and error.args:
+        error.args = tuple(secrets.mask(arg) if isinstance(arg, str) else arg for arg in error.args)
 
 
 def _kit_decorator(

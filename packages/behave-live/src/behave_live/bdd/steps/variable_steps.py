@@ -53,6 +53,22 @@ def step_i_save_the_response_status_as(context: Any, name: str) -> None:
     context.variables.save(name, context.http.last_exchange.response.status_code)
 
 
+# A Given (like the setters below), registered before the JSON-literal one, whose pattern
+# also matches "is secret": behave tries the steps of a keyword in the order registered.
+@given('the variable "{name}" is secret')
+def step_the_variable_is_secret(context: Any, name: str) -> None:
+    """Hide the variable's value wherever it appears: messages, curl lines, reports, JUnit.
+
+    Values read with ``${env:NAME}`` or saved under a name that looks secret (``token``,
+    ``api_key``, ``DB_PASSWORD``) are hidden already; this step is for the others.
+
+    Example:
+        Given I save the JSON value at "$.data.value" as "invite"
+        And the variable "invite" is secret
+    """
+    context.variables.mark_secret(name)
+
+
 @given('the variable "{name}" is "{value:AnyText}"')
 def step_the_variable_is(context: Any, name: str, value: str) -> None:
     """Set a variable to a text, for ``${name}`` in later steps (other variables allowed).
