@@ -148,8 +148,8 @@ def test_an_app_object_leaks_between_fresh_servers_and_is_warned_about_once(
     result.assert_outcomes(passed=1, failed=1)
     output = result.stdout.str()
     assert output.count("AppIsolationWarning: The app 'stateful_service.main:app' is one") == 1
-    assert "carries from one test to the next" in output
-    assert "or set behave_live_isolation = 'reimport'" in output
+    assert "so a test does not start from fresh state" in output
+    assert "Or set behave_live_isolation = 'reimport'" in output
 
 
 def test_isolation_reimport_gives_each_test_fresh_module_state(

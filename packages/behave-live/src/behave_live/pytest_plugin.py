@@ -24,9 +24,10 @@ The servers take the kit's settings from ini options named ``behave_live_<settin
 parser as behave's userdata; uvicorn options are lines ``option=value`` of
 ``behave_live_uvicorn``. See the settings table in the README.
 
-A module-level app object (not a factory) is shared by every fresh server: the
-``behave_live_isolation`` ini option says what to do about it - ``warn`` (default, once per
-session), ``reimport`` (import the app's package afresh for every test) or ``off``.
+A module-level app object (not a factory) is shared by every fresh server, and so are the
+module globals of a factory's routes: the ``behave_live_isolation`` ini option says what to do
+about it - ``warn`` (default, once per session, for an app object), ``reimport`` (import the
+app's package afresh for every test, an app or a factory) or ``off``.
 """
 
 from __future__ import annotations

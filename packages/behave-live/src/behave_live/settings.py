@@ -50,7 +50,7 @@ ServerScope = Literal["scenario", "feature", "run"]
 SERVER_SCOPES: tuple[ServerScope, ...] = ("scenario", "feature", "run")
 LifespanMode = Literal["on", "off", "auto"]
 LIFESPAN_MODES: tuple[LifespanMode, ...] = ("on", "off", "auto")
-# What to do when fresh servers would share one app object (see server/isolation.py).
+# What to do when several servers would serve one app object (see server/isolation.py).
 Isolation = Literal["warn", "reimport", "off"]
 ISOLATION_MODES: tuple[Isolation, ...] = ("warn", "reimport", "off")
 
@@ -183,8 +183,9 @@ ISOLATION = Setting[Isolation](
     "isolation",
     values.choice(ISOLATION_MODES),
     "warn",
-    "When fresh servers would share one app object (an app, not a factory): `warn` once per "
-    "run, `reimport` the app's own package for every fresh server, or `off`.",
+    "When several servers of a run would serve one app object (`app = FastAPI()` at module "
+    "level): `warn` once per run, `reimport` the app's own package for every server (an app "
+    "or a factory: fresh module globals too), or `off`.",
     "reimport",
     pytest=True,
 )
