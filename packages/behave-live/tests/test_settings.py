@@ -16,6 +16,7 @@ from behave_live.settings import (
     SETTINGS,
     KitSettings,
     classify,
+    unknown_ini_option_message,
     user_variables,
 )
 
@@ -349,3 +350,26 @@ def test_an_unknown_isolation_lists_the_valid_ones() -> None:
     message = _error(isolation="always")
 
     assert message.startswith(f"isolation='always' {WHERE} is not one of warn, reimport, off")
+
+
+@pytest.mark.parametrize(
+    ("key", "meant"),
+    [
+        ("behave_live_lifespn", ": did you mean 'behave_live_lifespan'?"),
+        ("behave_live_startup_timout", ": did you mean 'behave_live_startup_timeout'?"),
+        ("behave_live_uvicorn_http", ": did you mean a line http=... of behave_live_uvicorn?"),
+        (
+            "behave_live_server_scope",
+            ": 'server_scope' is a behave setting only (in [tool.behave.userdata]), not read "
+            "by the pytest fixtures.",
+        ),
+        ("behave_live_colour", "."),
+    ],
+)
+def test_an_unknown_ini_option_is_named_with_the_setting_it_resembles(key: str, meant: str) -> None:
+    assert unknown_ini_option_message(key) == (
+        f"Unknown setting '{key}' in the pytest ini options ([tool.pytest.ini_options] or -o)"
+        f"{meant} The settings are: behave_live_app, behave_live_app_dir, behave_live_host, "
+        "behave_live_startup_timeout, behave_live_shutdown_timeout, behave_live_lifespan, "
+        "behave_live_isolation, behave_live_uvicorn."
+    )

@@ -43,7 +43,13 @@ from behave_live.server.isolation import PYTEST_WORDING, AppIsolation
 from behave_live.server.live_server import UvicornTestServer
 from behave_live.server.pool import configured_server
 from behave_live.server.thread import ServerThread
-from behave_live.settings import PYTEST_INI, SETTINGS, UVICORN_PREFIX, KitSettings
+from behave_live.settings import (
+    PYTEST_INI,
+    SETTINGS,
+    UVICORN_PREFIX,
+    KitSettings,
+    unknown_ini_option_message,
+)
 
 __all__ = [
     "fresh_server",
@@ -72,6 +78,25 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         _UVICORN_INI, "uvicorn.Config options, one option=value per line.", type="linelist"
     )
     parser.addini(_APP_ALIAS, f"Another name for {PYTEST_INI.key('app')}.", default="")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Stop at a misspelt ``behave_live_*`` ini option, naming the setting it resembles.
+
+    pytest alone only warns "Unknown config option", and the setting silently keeps its
+    default.
+    """
+    declared = {PYTEST_INI.key(setting.name) for setting in _PYTEST_SETTINGS} | {_UVICORN_INI}
+    for key in sorted(_ini_keys(config)):
+        if key.startswith(PYTEST_INI.prefix) and key not in declared:
+            raise pytest.UsageError(unknown_ini_option_message(key))
+
+
+def _ini_keys(config: pytest.Config) -> set[str]:
+    # The keys of the ini file (and -o) no plugin declared. pytest offers no public way to
+    # list them: this private method exists from pytest 8 to 9 (the range the kit supports).
+    unknown = getattr(config, "_get_unknown_ini_keys", None)
+    return set(unknown()) if callable(unknown) else set()
 
 
 def read_ini_settings(config: pytest.Config) -> KitSettings:

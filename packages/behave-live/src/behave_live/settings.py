@@ -43,6 +43,7 @@ __all__ = [
     "Setting",
     "SettingsSource",
     "classify",
+    "unknown_ini_option_message",
     "user_variables",
 ]
 
@@ -330,6 +331,36 @@ def user_variables(userdata: Mapping[str, object]) -> dict[str, object]:
 def setting_names() -> Iterable[str]:
     """The names of every setting, in the docs' order."""
     return (setting.name for setting in SETTINGS)
+
+
+def unknown_ini_option_message(key: str) -> str:
+    """The error for an undeclared pytest ini option ``behave_live_<name>``, with a did-you-mean.
+
+    Uses the same suggestions as a misspelt userdata key, then says how the suggested
+    setting is written in the ini file (uvicorn options are lines of ``behave_live_uvicorn``;
+    some settings are behave's only).
+    """
+    suggestion = (
+        _suggestion(key[len(PYTEST_INI.prefix) :]) if key.startswith(PYTEST_INI.prefix) else ""
+    )
+    uvicorn = PYTEST_INI.key("uvicorn")
+    if suggestion.startswith(UVICORN_PREFIX):
+        option = suggestion[len(UVICORN_PREFIX) :]
+        meant = f": did you mean a line {option}=... of {uvicorn}?"
+    elif suggestion and _BY_NAME[suggestion].pytest:
+        meant = f": did you mean '{PYTEST_INI.key(suggestion)}'?"
+    elif suggestion:
+        meant = (
+            f": '{suggestion}' is a behave setting only (in [tool.behave.userdata]), "
+            "not read by the pytest fixtures."
+        )
+    else:
+        meant = "."
+    names = [PYTEST_INI.key(setting.name) for setting in SETTINGS if setting.pytest]
+    return (
+        f"Unknown setting '{key}' in {PYTEST_INI.where}{meant} "
+        f"The settings are: {', '.join([*names, uvicorn])}."
+    )
 
 
 def _text_of(value: object) -> str:
