@@ -37,7 +37,7 @@ from typing import Any
 
 import pytest
 
-from behave_live.errors import SettingsError
+from behave_live.errors import ServerStartupError, SettingsError
 from behave_live.http.session import HttpSession
 from behave_live.server.isolation import PYTEST_WORDING, AppIsolation
 from behave_live.server.live_server import UvicornTestServer
@@ -52,12 +52,14 @@ from behave_live.settings import (
 )
 
 __all__ = [
+    "StartupFailures",
     "fresh_server",
     "http",
     "live_server",
     "live_server_app",
     "live_server_isolation",
     "live_server_settings",
+    "live_server_startup_failures",
     "live_server_thread",
     "running_http",
     "running_server",
@@ -156,30 +158,73 @@ def live_server_isolation(live_server_settings: KitSettings) -> AppIsolation:
     return AppIsolation(live_server_settings.isolation, PYTEST_WORDING)
 
 
+class StartupFailures:
+    """The session's first failed server start: later starts fail at once, not retried.
+
+    An app that cannot start fails every test that needs a server; trying again would
+    repeat the import (or the startup timeout of a hanging lifespan) for each of them.
+    """
+
+    def __init__(self) -> None:
+        self.first: str | None = None
+
+    def start(self, server: UvicornTestServer, requester: str) -> UvicornTestServer:
+        """Start ``server``, or fail the test with the cause alone (no kit frames)."""
+        if self.first is not None:
+            pytest.fail(self.first, pytrace=False)
+        try:
+            return server.start()
+        except ServerStartupError as failure:
+            self.first = f"The app failed to start in {requester}; not retried: {failure.summary}"
+            message = str(failure)
+        # Failed outside the except block: pytest would show the chained exceptions too.
+        pytest.fail(message, pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def live_server_startup_failures() -> StartupFailures:
+    """The session's first server startup failure (see :class:`StartupFailures`)."""
+    return StartupFailures()
+
+
 @pytest.fixture
-def fresh_server(
+def fresh_server(  # keyword-only: pytest passes fixtures by name
+    *,
+    request: pytest.FixtureRequest,
     live_server_app: Any,
     live_server_settings: KitSettings,
     live_server_thread: ServerThread,
     live_server_isolation: AppIsolation,
+    live_server_startup_failures: StartupFailures,
 ) -> Iterator[UvicornTestServer]:
     """A fresh server (fresh port, and a fresh app from a factory) for this test only.
 
     It costs under a ms. A module-level app object is the same object in every test: see
-    ``live_server_isolation``.
+    ``live_server_isolation``. After a failed start, later tests fail at once.
     """
-    with configured_server(live_server_settings, live_server_app, live_server_thread) as server:
+    server = configured_server(live_server_settings, live_server_app, live_server_thread)
+    live_server_startup_failures.start(server, f"test {request.node.nodeid}")
+    try:
         live_server_isolation.check(live_server_app)  # (the app is loaded: no second import)
         yield server
+    finally:
+        server.stop()
 
 
 @pytest.fixture(scope="session")
 def running_server(
-    live_server_app: Any, live_server_settings: KitSettings
+    request: pytest.FixtureRequest,
+    live_server_app: Any,
+    live_server_settings: KitSettings,
+    live_server_startup_failures: StartupFailures,
 ) -> Iterator[UvicornTestServer]:
     """One server for the whole session, shared by every test that asks for it."""
-    with configured_server(live_server_settings, live_server_app) as server:
+    server = configured_server(live_server_settings, live_server_app)
+    live_server_startup_failures.start(server, f"test {request.node.nodeid}")
+    try:
         yield server
+    finally:
+        server.stop()
 
 
 @pytest.fixture
