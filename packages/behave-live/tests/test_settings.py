@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import sys
 from pathlib import Path
 
@@ -111,11 +112,36 @@ def test_a_base_url_must_be_http() -> None:
     )
 
 
-def test_no_app_and_no_base_url_says_how_to_choose_one() -> None:
-    with pytest.raises(
-        SettingsError, match=r"No app to test: set app = 'package.module:attribute'"
-    ):
+def test_no_app_and_no_base_url_says_how_to_choose_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "pyproject.toml").write_text("[tool.behave]\n")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SettingsError) as error:
         KitSettings.from_userdata({})
+    assert str(error.value) == (
+        "No app to test: no app was found in [tool.behave.userdata]. behave reads "
+        f"pyproject.toml from the current directory only, and {tmp_path.resolve()}"
+        f"{os.sep}pyproject.toml sets no app in it: run behave from the project root, or set "
+        "app = 'package.module:attribute' (an ASGI app or a factory) in "
+        "[tool.behave.userdata] of pyproject.toml, or -D app=..., or point the features at a "
+        "running server with -D base_url=https://..."
+    )
+
+
+def test_run_from_inside_features_the_error_names_the_project_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.behave.userdata]\napp = "svc.main:app"\n')
+    (tmp_path / "features").mkdir()
+    monkeypatch.chdir(tmp_path / "features")
+    with pytest.raises(SettingsError) as error:
+        KitSettings.from_userdata({})
+    root = tmp_path.resolve()
+    assert (
+        f"behave reads pyproject.toml from the current directory only, and {root}{os.sep}"
+        f"features has no pyproject.toml: run behave from {root}, or set app = "
+    ) in str(error.value)
 
 
 def test_an_unknown_scope_lists_the_valid_ones() -> None:

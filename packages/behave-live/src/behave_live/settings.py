@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, TypeVar
 
 from behave_live import _setting_values as values
+from behave_live._missing_app import no_app_message
 from behave_live._uvicorn_options import PREFIX as UVICORN_PREFIX
 from behave_live._uvicorn_options import UnknownOption, example_value, read_option
 from behave_live.errors import SettingsError
@@ -290,11 +291,7 @@ class KitSettings:
         """
         settings = cls.read(classify(userdata, BEHAVE_USERDATA)[0], BEHAVE_USERDATA)
         if settings.app is None and settings.base_url is None:
-            raise SettingsError(
-                "No app to test: set app = 'package.module:attribute' (an ASGI app or a "
-                "factory) in [tool.behave.userdata] of pyproject.toml, or -D app=..., or "
-                "point the features at a running server with -D base_url=https://..."
-            )
+            raise SettingsError(no_app_message())
         return settings
 
 
