@@ -261,6 +261,43 @@ def test_uvicorn_options_the_kit_sets_say_what_to_use(option: str, instead: str)
     )
 
 
+@pytest.mark.parametrize(
+    ("option", "value", "reason"),
+    [
+        (
+            "workers",
+            "4",
+            "the kit runs each server in-process, as one worker on a thread of the test run",
+        ),
+        (
+            "reload",
+            "true",
+            "the kit runs each server in-process, with no reloader: restart the run instead",
+        ),
+        (
+            "ssl_certfile",
+            "cert.pem",
+            "test servers serve plain HTTP (base_url is http://...), so the steps could not "
+            "talk to a TLS socket; test TLS against a deployed server with base_url=https://...",
+        ),
+    ],
+)
+def test_uvicorn_options_that_do_nothing_in_process_are_refused(
+    option: str, value: str, reason: str
+) -> None:
+    # Accepted, they would be silently ignored (workers, reload) or break every request (TLS).
+    assert _error(**{f"uvicorn.{option}": value}) == (
+        f"uvicorn.{option} {WHERE} does not apply to a test server, which runs in-process: "
+        f"{reason}."
+    )
+
+
+def test_refused_uvicorn_options_are_not_listed_as_options() -> None:
+    listed = _error(**{"uvicorn.worker": "2"}).partition("The options are ")[2]
+    assert "timeout_keep_alive" in listed
+    assert not {"workers", "reload", "ssl_certfile"} & set(listed.rstrip(".").split(", "))
+
+
 def test_a_uvicorn_option_that_takes_objects_says_to_pass_it_in_code() -> None:
     assert _error(**{"uvicorn.headers": "x"}) == (
         f"uvicorn.headers {WHERE} cannot be written as text (uvicorn.Config takes objects for "
