@@ -148,8 +148,8 @@ def test_an_app_object_leaks_between_fresh_servers_and_is_warned_about_once(
     result.assert_outcomes(passed=1, failed=1)
     output = result.stdout.str()
     assert output.count("AppIsolationWarning: The app 'stateful_service.main:app' is one") == 1
-    assert "carries from one test to the next" in output
-    assert "or set behave_live_isolation = 'reimport'" in output
+    assert "so a test does not start from fresh state" in output
+    assert "Or set behave_live_isolation = 'reimport'" in output
 
 
 def test_isolation_reimport_gives_each_test_fresh_module_state(
@@ -174,3 +174,47 @@ def test_an_unknown_isolation_lists_the_valid_ones(
             "warn, reimport, off*"
         ]
     )
+
+
+# An app whose import fails, and a record of how often it was imported.
+_BROKEN_APP = """
+from pathlib import Path
+
+with Path(__file__).with_name("imports.log").open("a") as log:
+    log.write("imported\\n")
+raise RuntimeError("no database")
+"""
+
+
+def test_an_app_that_cannot_start_fails_the_first_test_in_full_and_the_others_at_once(
+    pytester: pytest.Pytester,
+) -> None:
+    pytester.makepyfile(broken_app=_BROKEN_APP)
+    pytester.makeini("[pytest]\nbehave_live_app = broken_app:app\npythonpath = .\n")
+    pytester.makepyfile(
+        test_broken="""
+        import pytest
+
+        @pytest.mark.parametrize("n", range(4))
+        def test_fresh(http, n):
+            pass
+
+        def test_running(running_http):
+            pass
+        """
+    )
+
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
+
+    result.assert_outcomes(errors=5)
+    output = result.stdout.str()
+    assert output.count("RuntimeError('no database')") == 5  # one cause, once per test
+    assert (
+        output.count(
+            "The app failed to start in test test_broken.py::test_fresh[0]; not retried: "
+            "importing the app 'broken_app:app' raised RuntimeError('no database')"
+        )
+        == 4
+    ), output
+    assert "behave_live" not in output  # the app's frames only, none of the kit's
+    assert (pytester.path / "imports.log").read_text() == "imported\n"

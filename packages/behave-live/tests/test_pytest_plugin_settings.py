@@ -102,3 +102,22 @@ def test_an_unknown_uvicorn_option_in_ini_is_named(project: pytest.Pytester) -> 
 
     result.assert_outcomes(errors=1)
     result.stdout.fnmatch_lines(["*did you mean 'uvicorn.timeout_keep_alive'?*"])
+
+
+def test_a_misspelt_ini_option_stops_the_run_with_a_did_you_mean(
+    project: pytest.Pytester,
+) -> None:
+    # pytest alone would only warn "Unknown config option" and run with lifespan = on.
+    project.makeini(
+        "[pytest]\nbehave_live_app = service.plain_app:app\nbehave_live_lifespn = off\n"
+    )
+
+    result = project.runpytest_subprocess()
+
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    assert (
+        "ERROR: Unknown setting 'behave_live_lifespn' in the pytest ini options "
+        "([tool.pytest.ini_options] or -o): did you mean 'behave_live_lifespan'? The settings "
+        "are: behave_live_app, behave_live_app_dir, "
+    ) in result.stderr.str()
+    assert "Traceback" not in result.stderr.str()

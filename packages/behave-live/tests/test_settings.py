@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import sys
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from behave_live.settings import (
     SETTINGS,
     KitSettings,
     classify,
+    unknown_ini_option_message,
     user_variables,
 )
 
@@ -110,11 +112,36 @@ def test_a_base_url_must_be_http() -> None:
     )
 
 
-def test_no_app_and_no_base_url_says_how_to_choose_one() -> None:
-    with pytest.raises(
-        SettingsError, match=r"No app to test: set app = 'package.module:attribute'"
-    ):
+def test_no_app_and_no_base_url_says_how_to_choose_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "pyproject.toml").write_text("[tool.behave]\n")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SettingsError) as error:
         KitSettings.from_userdata({})
+    assert str(error.value) == (
+        "No app to test: no app was found in [tool.behave.userdata]. behave reads "
+        f"pyproject.toml from the current directory only, and {tmp_path.resolve()}"
+        f"{os.sep}pyproject.toml sets no app in it: run behave from the project root, or set "
+        "app = 'package.module:attribute' (an ASGI app or a factory) in "
+        "[tool.behave.userdata] of pyproject.toml, or -D app=..., or point the features at a "
+        "running server with -D base_url=https://..."
+    )
+
+
+def test_run_from_inside_features_the_error_names_the_project_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.behave.userdata]\napp = "svc.main:app"\n')
+    (tmp_path / "features").mkdir()
+    monkeypatch.chdir(tmp_path / "features")
+    with pytest.raises(SettingsError) as error:
+        KitSettings.from_userdata({})
+    root = tmp_path.resolve()
+    assert (
+        f"behave reads pyproject.toml from the current directory only, and {root}{os.sep}"
+        f"features has no pyproject.toml: run behave from {root}, or set app = "
+    ) in str(error.value)
 
 
 def test_an_unknown_scope_lists_the_valid_ones() -> None:
@@ -234,6 +261,43 @@ def test_uvicorn_options_the_kit_sets_say_what_to_use(option: str, instead: str)
     )
 
 
+@pytest.mark.parametrize(
+    ("option", "value", "reason"),
+    [
+        (
+            "workers",
+            "4",
+            "the kit runs each server in-process, as one worker on a thread of the test run",
+        ),
+        (
+            "reload",
+            "true",
+            "the kit runs each server in-process, with no reloader: restart the run instead",
+        ),
+        (
+            "ssl_certfile",
+            "cert.pem",
+            "test servers serve plain HTTP (base_url is http://...), so the steps could not "
+            "talk to a TLS socket; test TLS against a deployed server with base_url=https://...",
+        ),
+    ],
+)
+def test_uvicorn_options_that_do_nothing_in_process_are_refused(
+    option: str, value: str, reason: str
+) -> None:
+    # Accepted, they would be silently ignored (workers, reload) or break every request (TLS).
+    assert _error(**{f"uvicorn.{option}": value}) == (
+        f"uvicorn.{option} {WHERE} does not apply to a test server, which runs in-process: "
+        f"{reason}."
+    )
+
+
+def test_refused_uvicorn_options_are_not_listed_as_options() -> None:
+    listed = _error(**{"uvicorn.worker": "2"}).partition("The options are ")[2]
+    assert "timeout_keep_alive" in listed
+    assert not {"workers", "reload", "ssl_certfile"} & set(listed.rstrip(".").split(", "))
+
+
 def test_a_uvicorn_option_that_takes_objects_says_to_pass_it_in_code() -> None:
     assert _error(**{"uvicorn.headers": "x"}) == (
         f"uvicorn.headers {WHERE} cannot be written as text (uvicorn.Config takes objects for "
@@ -351,3 +415,26 @@ def test_an_unknown_isolation_lists_the_valid_ones() -> None:
     message = _error(isolation="always")
 
     assert message.startswith(f"isolation='always' {WHERE} is not one of warn, reimport, off")
+
+
+@pytest.mark.parametrize(
+    ("key", "meant"),
+    [
+        ("behave_live_lifespn", ": did you mean 'behave_live_lifespan'?"),
+        ("behave_live_startup_timout", ": did you mean 'behave_live_startup_timeout'?"),
+        ("behave_live_uvicorn_http", ": did you mean a line http=... of behave_live_uvicorn?"),
+        (
+            "behave_live_server_scope",
+            ": 'server_scope' is a behave setting only (in [tool.behave.userdata]), not read "
+            "by the pytest fixtures.",
+        ),
+        ("behave_live_colour", "."),
+    ],
+)
+def test_an_unknown_ini_option_is_named_with_the_setting_it_resembles(key: str, meant: str) -> None:
+    assert unknown_ini_option_message(key) == (
+        f"Unknown setting '{key}' in the pytest ini options ([tool.pytest.ini_options] or -o)"
+        f"{meant} The settings are: behave_live_app, behave_live_app_dir, behave_live_host, "
+        "behave_live_startup_timeout, behave_live_shutdown_timeout, behave_live_lifespan, "
+        "behave_live_isolation, behave_live_uvicorn."
+    )

@@ -2,6 +2,8 @@
 
 The option names and types come from ``uvicorn.Config.__init__`` itself, so whatever the
 installed uvicorn accepts can be set, and a misspelt name fails before any server starts.
+Options that cannot work for an in-process test server (workers, the reloader, TLS) are
+refused with the reason, rather than accepted and ignored.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from behave_live._setting_values import BadValue, flag
 
 __all__ = [
     "KIT_OWNED",
+    "NOT_FOR_TEST_SERVERS",
     "PREFIX",
     "UnknownOption",
     "example_value",
@@ -42,6 +45,35 @@ KIT_OWNED: dict[str, str] = {
     "timeout_graceful_shutdown": "use the setting shutdown_timeout instead",
 }
 
+_RELOADER = "the kit runs each server in-process, with no reloader: restart the run instead"
+_TLS = (
+    "test servers serve plain HTTP (base_url is http://...), so the steps could not talk "
+    "to a TLS socket; test TLS against a deployed server with base_url=https://..."
+)
+_RUN_BY_SCENARIO = "the kit stops a server when its scenario, feature or run ends"
+
+#: Config parameters of uvicorn's process management, TLS or lifetime that would be accepted
+#: and silently do nothing (or break every request) in an in-process test server.
+NOT_FOR_TEST_SERVERS: dict[str, str] = {
+    "workers": "the kit runs each server in-process, as one worker on a thread of the test run",
+    "timeout_worker_healthcheck": "the kit runs no worker processes",
+    "timeout_notify": "the kit runs no worker processes",
+    "reload": _RELOADER,
+    "reload_dirs": _RELOADER,
+    "reload_delay": _RELOADER,
+    "reload_includes": _RELOADER,
+    "reload_excludes": _RELOADER,
+    "limit_max_requests": _RUN_BY_SCENARIO,
+    "limit_max_requests_jitter": _RUN_BY_SCENARIO,
+    "ssl_keyfile": _TLS,
+    "ssl_certfile": _TLS,
+    "ssl_keyfile_password": _TLS,
+    "ssl_version": _TLS,
+    "ssl_cert_reqs": _TLS,
+    "ssl_ca_certs": _TLS,
+    "ssl_ciphers": _TLS,
+}
+
 _NONE = ("none", "null")
 
 
@@ -58,7 +90,8 @@ def _hints() -> dict[str, Any]:
 
 def option_names() -> list[str]:
     """The uvicorn.Config options a ``uvicorn.<name>`` setting may name, as text can set them."""
-    return [name for name, hint in _hints().items() if name not in KIT_OWNED and _readable(hint)]
+    refused = KIT_OWNED.keys() | NOT_FOR_TEST_SERVERS.keys()
+    return [name for name, hint in _hints().items() if name not in refused and _readable(hint)]
 
 
 def read_option(name: str, raw: str) -> Any:
@@ -69,6 +102,10 @@ def read_option(name: str, raw: str) -> Any:
     """
     if name in KIT_OWNED:
         raise UnknownOption(f"is set by the kit itself: {KIT_OWNED[name]}")
+    if name in NOT_FOR_TEST_SERVERS:
+        raise UnknownOption(
+            f"does not apply to a test server, which runs in-process: {NOT_FOR_TEST_SERVERS[name]}"
+        )
     hint = _hints().get(name)
     if hint is not None and not _readable(hint):
         raise UnknownOption(

@@ -24,9 +24,10 @@ The servers take the kit's settings from ini options named ``behave_live_<settin
 parser as behave's userdata; uvicorn options are lines ``option=value`` of
 ``behave_live_uvicorn``. See the settings table in the README.
 
-A module-level app object (not a factory) is shared by every fresh server: the
-``behave_live_isolation`` ini option says what to do about it - ``warn`` (default, once per
-session), ``reimport`` (import the app's package afresh for every test) or ``off``.
+A module-level app object (not a factory) is shared by every fresh server, and so are the
+module globals of a factory's routes: the ``behave_live_isolation`` ini option says what to do
+about it - ``warn`` (default, once per session, for an app object), ``reimport`` (import the
+app's package afresh for every test, an app or a factory) or ``off``.
 """
 
 from __future__ import annotations
@@ -36,21 +37,29 @@ from typing import Any
 
 import pytest
 
-from behave_live.errors import SettingsError
+from behave_live.errors import ServerStartupError, SettingsError
 from behave_live.http.session import HttpSession
 from behave_live.server.isolation import PYTEST_WORDING, AppIsolation
 from behave_live.server.live_server import UvicornTestServer
 from behave_live.server.pool import configured_server
 from behave_live.server.thread import ServerThread
-from behave_live.settings import PYTEST_INI, SETTINGS, UVICORN_PREFIX, KitSettings
+from behave_live.settings import (
+    PYTEST_INI,
+    SETTINGS,
+    UVICORN_PREFIX,
+    KitSettings,
+    unknown_ini_option_message,
+)
 
 __all__ = [
+    "StartupFailures",
     "fresh_server",
     "http",
     "live_server",
     "live_server_app",
     "live_server_isolation",
     "live_server_settings",
+    "live_server_startup_failures",
     "live_server_thread",
     "running_http",
     "running_server",
@@ -71,6 +80,25 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         _UVICORN_INI, "uvicorn.Config options, one option=value per line.", type="linelist"
     )
     parser.addini(_APP_ALIAS, f"Another name for {PYTEST_INI.key('app')}.", default="")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Stop at a misspelt ``behave_live_*`` ini option, naming the setting it resembles.
+
+    pytest alone only warns "Unknown config option", and the setting silently keeps its
+    default.
+    """
+    declared = {PYTEST_INI.key(setting.name) for setting in _PYTEST_SETTINGS} | {_UVICORN_INI}
+    for key in sorted(_ini_keys(config)):
+        if key.startswith(PYTEST_INI.prefix) and key not in declared:
+            raise pytest.UsageError(unknown_ini_option_message(key))
+
+
+def _ini_keys(config: pytest.Config) -> set[str]:
+    # The keys of the ini file (and -o) no plugin declared. pytest offers no public way to
+    # list them: this private method exists from pytest 8 to 9 (the range the kit supports).
+    unknown = getattr(config, "_get_unknown_ini_keys", None)
+    return set(unknown()) if callable(unknown) else set()
 
 
 def read_ini_settings(config: pytest.Config) -> KitSettings:
@@ -130,30 +158,73 @@ def live_server_isolation(live_server_settings: KitSettings) -> AppIsolation:
     return AppIsolation(live_server_settings.isolation, PYTEST_WORDING)
 
 
+class StartupFailures:
+    """The session's first failed server start: later starts fail at once, not retried.
+
+    An app that cannot start fails every test that needs a server; trying again would
+    repeat the import (or the startup timeout of a hanging lifespan) for each of them.
+    """
+
+    def __init__(self) -> None:
+        self.first: str | None = None
+
+    def start(self, server: UvicornTestServer, requester: str) -> UvicornTestServer:
+        """Start ``server``, or fail the test with the cause alone (no kit frames)."""
+        if self.first is not None:
+            pytest.fail(self.first, pytrace=False)
+        try:
+            return server.start()
+        except ServerStartupError as failure:
+            self.first = f"The app failed to start in {requester}; not retried: {failure.summary}"
+            message = str(failure)
+        # Failed outside the except block: pytest would show the chained exceptions too.
+        pytest.fail(message, pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def live_server_startup_failures() -> StartupFailures:
+    """The session's first server startup failure (see :class:`StartupFailures`)."""
+    return StartupFailures()
+
+
 @pytest.fixture
-def fresh_server(
+def fresh_server(  # keyword-only: pytest passes fixtures by name
+    *,
+    request: pytest.FixtureRequest,
     live_server_app: Any,
     live_server_settings: KitSettings,
     live_server_thread: ServerThread,
     live_server_isolation: AppIsolation,
+    live_server_startup_failures: StartupFailures,
 ) -> Iterator[UvicornTestServer]:
     """A fresh server (fresh port, and a fresh app from a factory) for this test only.
 
     It costs under a ms. A module-level app object is the same object in every test: see
-    ``live_server_isolation``.
+    ``live_server_isolation``. After a failed start, later tests fail at once.
     """
-    with configured_server(live_server_settings, live_server_app, live_server_thread) as server:
+    server = configured_server(live_server_settings, live_server_app, live_server_thread)
+    live_server_startup_failures.start(server, f"test {request.node.nodeid}")
+    try:
         live_server_isolation.check(live_server_app)  # (the app is loaded: no second import)
         yield server
+    finally:
+        server.stop()
 
 
 @pytest.fixture(scope="session")
 def running_server(
-    live_server_app: Any, live_server_settings: KitSettings
+    request: pytest.FixtureRequest,
+    live_server_app: Any,
+    live_server_settings: KitSettings,
+    live_server_startup_failures: StartupFailures,
 ) -> Iterator[UvicornTestServer]:
     """One server for the whole session, shared by every test that asks for it."""
-    with configured_server(live_server_settings, live_server_app) as server:
+    server = configured_server(live_server_settings, live_server_app)
+    live_server_startup_failures.start(server, f"test {request.node.nodeid}")
+    try:
         yield server
+    finally:
+        server.stop()
 
 
 @pytest.fixture

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, TypeVar
 
 from behave_live import _setting_values as values
+from behave_live._missing_app import no_app_message
 from behave_live._uvicorn_options import PREFIX as UVICORN_PREFIX
 from behave_live._uvicorn_options import UnknownOption, example_value, read_option
 from behave_live.errors import SettingsError
@@ -44,6 +45,7 @@ __all__ = [
     "Setting",
     "SettingsSource",
     "classify",
+    "unknown_ini_option_message",
     "user_variables",
 ]
 
@@ -51,7 +53,7 @@ ServerScope = Literal["scenario", "feature", "run"]
 SERVER_SCOPES: tuple[ServerScope, ...] = ("scenario", "feature", "run")
 LifespanMode = Literal["on", "off", "auto"]
 LIFESPAN_MODES: tuple[LifespanMode, ...] = ("on", "off", "auto")
-# What to do when fresh servers would share one app object (see server/isolation.py).
+# What to do when several servers would serve one app object (see server/isolation.py).
 Isolation = Literal["warn", "reimport", "off"]
 ISOLATION_MODES: tuple[Isolation, ...] = ("warn", "reimport", "off")
 
@@ -184,8 +186,9 @@ ISOLATION = Setting[Isolation](
     "isolation",
     values.choice(ISOLATION_MODES),
     "warn",
-    "When fresh servers would share one app object (an app, not a factory): `warn` once per "
-    "run, `reimport` the app's own package for every fresh server, or `off`.",
+    "When several servers of a run would serve one app object (`app = FastAPI()` at module "
+    "level): `warn` once per run, `reimport` the app's own package for every server (an app "
+    "or a factory: fresh module globals too), or `off`.",
     "reimport",
     pytest=True,
 )
@@ -321,11 +324,7 @@ class KitSettings:
         """
         settings = cls.read(classify(userdata, BEHAVE_USERDATA)[0], BEHAVE_USERDATA)
         if settings.app is None and settings.base_url is None:
-            raise SettingsError(
-                "No app to test: set app = 'package.module:attribute' (an ASGI app or a "
-                "factory) in [tool.behave.userdata] of pyproject.toml, or -D app=..., or "
-                "point the features at a running server with -D base_url=https://..."
-            )
+            raise SettingsError(no_app_message())
         return settings
 
 
@@ -362,6 +361,36 @@ def user_variables(userdata: Mapping[str, object]) -> dict[str, object]:
 def setting_names() -> Iterable[str]:
     """The names of every setting, in the docs' order."""
     return (setting.name for setting in SETTINGS)
+
+
+def unknown_ini_option_message(key: str) -> str:
+    """The error for an undeclared pytest ini option ``behave_live_<name>``, with a did-you-mean.
+
+    Uses the same suggestions as a misspelt userdata key, then says how the suggested
+    setting is written in the ini file (uvicorn options are lines of ``behave_live_uvicorn``;
+    some settings are behave's only).
+    """
+    suggestion = (
+        _suggestion(key[len(PYTEST_INI.prefix) :]) if key.startswith(PYTEST_INI.prefix) else ""
+    )
+    uvicorn = PYTEST_INI.key("uvicorn")
+    if suggestion.startswith(UVICORN_PREFIX):
+        option = suggestion[len(UVICORN_PREFIX) :]
+        meant = f": did you mean a line {option}=... of {uvicorn}?"
+    elif suggestion and _BY_NAME[suggestion].pytest:
+        meant = f": did you mean '{PYTEST_INI.key(suggestion)}'?"
+    elif suggestion:
+        meant = (
+            f": '{suggestion}' is a behave setting only (in [tool.behave.userdata]), "
+            "not read by the pytest fixtures."
+        )
+    else:
+        meant = "."
+    names = [PYTEST_INI.key(setting.name) for setting in SETTINGS if setting.pytest]
+    return (
+        f"Unknown setting '{key}' in {PYTEST_INI.where}{meant} "
+        f"The settings are: {', '.join([*names, uvicorn])}."
+    )
 
 
 def _text_of(value: object) -> str:

@@ -38,7 +38,9 @@ def render_table() -> str:
     lines.append(
         f"| `{UVICORN_PREFIX}<option>` | `{PYTEST_INI.key('uvicorn')}` (lines `option=value`) "
         "| uvicorn's | Any `uvicorn.Config` option that text can set (`uvicorn.http=h11`, "
-        "`uvicorn.timeout_keep_alive=5`), read as the type uvicorn declares. |"
+        "`uvicorn.timeout_keep_alive=5`), read as the type uvicorn declares. Options that "
+        "cannot work in an in-process test server are refused: `workers`, `reload*`, "
+        "`ssl_*` (servers speak plain HTTP), `limit_max_requests`, `uds`, `fd`. |"
     )
     return "\n".join(lines) + "\n"
 

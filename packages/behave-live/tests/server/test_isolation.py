@@ -61,12 +61,12 @@ def test_reimport_replaces_the_package_and_its_submodules() -> None:
 
 
 def _warnings_of(
-    check: AppIsolation, spec: object, times: int = 3
+    check: AppIsolation, spec: object, times: int = 3, servers: str | None = None
 ) -> list[warnings.WarningMessage]:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         for _ in range(times):
-            check.check(spec)
+            check.check(spec, servers)
     return [warning for warning in caught if warning.category is AppIsolationWarning]
 
 
@@ -75,12 +75,19 @@ def test_an_app_object_is_warned_about_once_naming_the_module_and_the_fix() -> N
 
     assert len(caught) == 1
     assert str(caught[0].message) == (
-        "The app 'stateful_service.main:app' is one object shared by every fresh server: "
-        "module-level state in stateful_service.main carries from one scenario to the next. "
-        "Give a factory instead:\n"
+        "The app 'stateful_service.main:app' is one object served by every server of this run "
+        "(a fresh one per scenario): module-level state in stateful_service.main carries from "
+        "one server to the next, so a scenario does not start from fresh state.\n"
+        "A factory gives every server a new app object, but module-level globals (a dict its "
+        "routes use) still live for the whole run: create the state inside the factory (or in "
+        "the app's lifespan):\n"
         "    def create_app():\n"
-        "        return Starlette(...)   # then app = 'stateful_service.main:create_app'\n"
-        "or set isolation = 'reimport' (isolation = 'off' silences this warning)."
+        "        app = Starlette(...)\n"
+        "        app.state.items = {}   # routes use request.app.state.items\n"
+        "        return app\n"
+        "then app = 'stateful_service.main:create_app'. Or set isolation = 'reimport' to import "
+        "the app's package afresh for every server, with an app or a factory (isolation = "
+        "'off' silences this warning)."
     )
     # Shown as coming from the line that creates the app object.
     assert (Path(caught[0].filename), caught[0].lineno) == (MAIN, 18)
@@ -90,9 +97,19 @@ def test_an_app_object_is_warned_about_once_naming_the_module_and_the_fix() -> N
 def test_pytest_wording_names_its_own_settings() -> None:
     (caught,) = _warnings_of(AppIsolation("warn", PYTEST_WORDING), OBJECT)
     message = str(caught.message)
-    assert "carries from one test to the next" in message
-    assert "# then behave_live_app = 'stateful_service.main:create_app'" in message
-    assert "or set behave_live_isolation = 'reimport'" in message
+    assert "(a fresh one per test)" in message
+    assert "so a test does not start from fresh state" in message
+    assert "then behave_live_app = 'stateful_service.main:create_app'" in message
+    assert "Or set behave_live_isolation = 'reimport'" in message
+
+
+def test_the_warning_names_the_servers_of_the_run() -> None:
+    (caught,) = _warnings_of(
+        AppIsolation("warn"), OBJECT, servers="a fresh one per scenario, one per feature"
+    )
+    assert "served by every server of this run (a fresh one per scenario, one per feature)" in (
+        str(caught.message)
+    )
 
 
 def test_an_app_object_given_in_code_is_warned_about_too() -> None:
@@ -100,7 +117,8 @@ def test_an_app_object_given_in_code_is_warned_about_too() -> None:
 
     (caught,) = _warnings_of(AppIsolation("warn", PYTEST_WORDING), app)
     assert str(caught.message).startswith(
-        "The app (a Starlette object) is one object shared by every fresh server"
+        "The app (a Starlette object) is one object served by every server of this run "
+        "(a fresh one per test): its state carries from one server to the next"
     )
 
 
@@ -166,3 +184,22 @@ def test_the_pool_reimports_for_fresh_and_shared_servers() -> None:
         servers.close()
     assert counts == [1, 1]
     assert (first, second) == (1, 2)  # fresh when it starts, shared while it runs
+
+
+@pytest.mark.parametrize("second", ["fresh", "shared"])
+def test_the_pool_warns_when_a_second_server_serves_the_app_object(second: str) -> None:
+    servers = LiveServers(KitSettings(app=OBJECT))
+    cleanups: list[object] = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            servers.shared("feature:a", cleanups.append)
+            assert caught == []  # one server alone shares its app with nobody
+            if second == "fresh":
+                servers.fresh().stop()
+            else:
+                servers.shared("feature:b", cleanups.append)
+        finally:
+            servers.close()
+    (warning,) = [warning for warning in caught if warning.category is AppIsolationWarning]
+    assert str(warning.message).startswith("The app 'stateful_service.main:app' is one object")

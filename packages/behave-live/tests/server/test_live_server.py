@@ -15,6 +15,7 @@ import os
 import re
 import socket
 import stat
+import sys
 import threading
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
@@ -30,9 +31,12 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
+import kit_testing
 from behave_live import ServerStartupError, UvicornTestServer
 from behave_live.server.listening_socket import bind_listening_socket
 from kit_testing.apps import APP_SPEC, create_app
+
+KIT_TESTING = Path(kit_testing.__file__).parent
 
 # Hang guard only: a start that fails must raise within its startup_timeout plus this margin.
 HANG_MARGIN = 3.0
@@ -540,7 +544,7 @@ def test_missing_attribute_fails_with_the_attribute_in_the_message() -> None:
         "'kit_testing.apps' ("
     )
     assert f"{os.path.join('kit_testing', 'apps.py')}) has no attribute 'create_ap'." in message
-    assert "Did you mean 'create_app'?" in message
+    assert message.endswith("has no attribute 'create_ap'. Did you mean 'create_app'?")
 
 
 def test_a_string_without_an_attribute_is_not_an_import_string() -> None:
@@ -635,12 +639,49 @@ def test_a_missing_module_of_the_apps_own_package_is_named_as_such(
     assert message.endswith("Fix that import, or add the missing module.")
 
 
-def test_a_missing_app_module_in_an_existing_package_is_a_wrong_import_string() -> None:
+def test_a_missing_app_module_in_an_existing_package_lists_its_modules() -> None:
     message = str(_expect_startup_failure(UvicornTestServer("kit_testing.no_such_module:app")))
-    assert message.startswith(
+    assert message == (
         "Server did not start: could not import the app 'kit_testing.no_such_module:app': "
-        "No module named 'kit_testing.no_such_module'."
+        "No module named 'kit_testing.no_such_module'.\n"
+        f"The package 'kit_testing' ({os.path.relpath(KIT_TESTING)}) has no module "
+        "'no_such_module'; its modules: apps, inspection, samples."
     )
+
+
+def test_a_misspelt_app_module_gets_a_did_you_mean_and_no_format_hint() -> None:
+    message = str(_expect_startup_failure(UvicornTestServer("kit_testing.apsp:create_app")))
+    assert message == (
+        "Server did not start: could not import the app 'kit_testing.apsp:create_app': "
+        "No module named 'kit_testing.apsp'.\n"
+        f"The package 'kit_testing' ({os.path.relpath(KIT_TESTING)}) has no module 'apsp': "
+        "did you mean 'kit_testing.apps:create_app'?"
+    )
+
+
+def test_a_package_in_a_working_directory_off_sys_path_suggests_app_dir(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A script run from elsewhere: Python put the script's directory on sys.path, not this one.
+    (tmp_path / "bl_shop").mkdir()
+    (tmp_path / "bl_shop" / "__init__.py").write_text("")
+    (tmp_path / "bl_shop" / "main.py").write_text("from kit_testing.apps import create_app\n")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "path", [entry for entry in sys.path if entry not in ("", ".")])
+
+    message = str(_expect_startup_failure(UvicornTestServer("bl_shop.main:app")))
+
+    assert message == (
+        "Server did not start: could not import the app 'bl_shop.main:app': No module named "
+        "'bl_shop'.\n"
+        f"'bl_shop' is in the working directory {tmp_path}, but that directory is not on "
+        "sys.path (Python puts a script's own directory there, not the working directory). "
+        f"Pass app_dir={str(tmp_path)!r} (UvicornTestServer(..., app_dir=...); in behave or "
+        "pytest, the app_dir setting)."
+    )
+    # The advice works: with app_dir the same import string starts.
+    with UvicornTestServer("bl_shop.main:create_app", app_dir=str(tmp_path)) as server:
+        assert requests.get(f"{server.base_url}/health", timeout=5).status_code == 200
 
 
 def test_factory_raising_names_the_factorys_line() -> None:

@@ -75,9 +75,11 @@ __all__ = [
     "before_all",
     "before_scenario",
     "before_tag",
+    "describe_servers",
     "http_session",
     "live_server",
     "live_server_pool",
+    "planned_servers",
     "scope_of",
     "setup_scenario",
     "setup_tag",
@@ -126,8 +128,9 @@ def setup_test_run(context: Context) -> None:
     )
     # A scenario that fails in a cleanup (after its steps) shows the kit's message.
     context.on_cleanup_error = print_cleanup_failure
-    if settings.server_scope == "scenario":
-        servers.check_isolation()  # here, before behave captures the output
+    planned = planned_servers(context, settings.server_scope)
+    if sum(planned.values()) > 1:
+        servers.check_isolation(describe_servers(planned))  # here, before behave captures output
 
 
 @fixture  # type: ignore[untyped-decorator]
@@ -173,6 +176,38 @@ def _enclosing(entity: Any) -> Any:
     # behave before 1.2.7 knows no parents: a scenario's container is its feature.
     feature = getattr(entity, "feature", None)
     return feature if feature is not entity else None
+
+
+def planned_servers(context: Context, default: ServerScope) -> dict[ServerScope, int]:
+    """How many servers of each scope the run will start (the scenarios behave will run).
+
+    Without the runner's features (a hand-made context) it assumes the worst: more than
+    one server unless the whole run shares one.
+    """
+    features = getattr(getattr(context, "_runner", None), "features", None)
+    if features is None:
+        return {default: 1 if default == "run" else 2}
+    planned: dict[ServerScope, int] = dict.fromkeys(SERVER_SCOPES, 0)
+    for feature in features:
+        shared: set[ServerScope] = set()
+        for scenario in feature.walk_scenarios():
+            if not scenario.should_run(context.config):
+                continue
+            scope = scope_of(scenario, default)
+            if scope == "scenario":
+                planned["scenario"] += 1
+            else:
+                shared.add(scope)
+        planned["feature"] += "feature" in shared
+        planned["run"] = max(planned["run"], int("run" in shared))
+    return planned
+
+
+def describe_servers(planned: dict[ServerScope, int]) -> str:
+    """The planned servers in words: "a fresh one per scenario, one per feature"."""
+    words = {"scenario": "a fresh one per scenario", "feature": "one per feature"}
+    words["run"] = "one for the run"
+    return ", ".join(words[scope] for scope in SERVER_SCOPES if planned.get(scope))
 
 
 def setup_scenario(context: Context) -> None:

@@ -25,23 +25,50 @@ _KEYWORDS: Final = {"given": "Given", "when": "When", "then": "Then", "step": "G
 _PLACEHOLDER: Final = re.compile(r"\{[^{}]*\}")
 _TYPE: Final = re.compile(r"\{(\w+):(\w+)\}")
 _QUOTED: Final = re.compile(r'"[^"]*"')
-# How alike a step and a pattern must be to be suggested (difflib ratio, 0 to 1).
+# An unquoted value in a written step (200, 2.5, -1, true, null): a placeholder's place.
+_LITERAL: Final = re.compile(r"(?<![\w.$])(?:-?\d+(?:\.\d+)?|true|false|null)(?![\w.])")
+# Words people write for the library's word: compared as the same word.
+_SYNONYMS: Final = {
+    "code": "status",
+    "equal": "be",
+    "equals": "be",
+    "contains": "contain",
+    "has": "have",
+    "sent": "send",
+    "post": "send",
+}
+# How alike a step and a pattern must be to be suggested (0 to 1, see _similarity).
 _CUTOFF: Final = 0.6
 
 
 def closest_steps(text: str, step_registry: Any = registry, limit: int = 3) -> list[str]:
     """The registered step phrases closest to ``text`` (a step without its keyword).
 
-    Phrases come with their keyword and their placeholders (``{path}``), best first.
+    Phrases come with their keyword and their placeholders (``{path}``), best first. Values
+    (quoted text, numbers) and placeholders compare as alike, word synonyms ("code" for
+    "status") as the same word, and the score weighs whole words as much as letters.
     """
     phrases: dict[str, str] = {}
     for step_type, matchers in step_registry.steps.items():
         for matcher in matchers:
             keyword = _KEYWORDS.get(step_type, step_type.title())
-            pattern = _TYPE.sub(_placeholder, matcher.pattern)
-            phrases.setdefault(_shape(matcher.pattern), f"{keyword} {pattern}")
-    shapes = difflib.get_close_matches(_shape(text), list(phrases), n=limit, cutoff=_CUTOFF)
-    return [phrases[shape] for shape in shapes]
+            phrase = f"{keyword} {_TYPE.sub(_placeholder, matcher.pattern)}"
+            for shape in _pattern_shapes(matcher.pattern):
+                phrases.setdefault(shape, phrase)
+    written = _shape(text, written=True)
+    best: dict[str, float] = {}  # phrase -> its best score over its shapes
+    for shape, phrase in phrases.items():
+        best[phrase] = max(best.get(phrase, 0.0), _similarity(written, shape))
+    ranked = sorted(best.items(), key=lambda pair: -pair[1])
+    return [phrase for phrase, score in ranked[:limit] if score >= _CUTOFF]
+
+
+def _pattern_shapes(pattern: str) -> list[str]:
+    # A comparison placeholder stands for its words ("at least"): one shape for each.
+    typed = [match for match in _TYPE.finditer(pattern) if match.group(2) == "Comparison"]
+    if not typed:
+        return [_shape(pattern)]
+    return [_shape(pattern.replace(typed[0].group(0), words)) for words in COMPARISONS]
 
 
 def suggest_undefined_steps(context: Any, stream: TextIO | None = None) -> None:
@@ -80,6 +107,22 @@ def _placeholder(typed: re.Match[str]) -> str:
     return "/".join(COMPARISONS) if kind == "Comparison" else f"{{{name}}}"
 
 
-def _shape(text: str) -> str:
-    # Compare the words, not the values: "$.price" and "{path}" both become "…".
-    return _PLACEHOLDER.sub("…", _QUOTED.sub('"…"', text))
+def _shape(text: str, *, written: bool = False) -> str:
+    # Compare the words, not the values: "$.price", 200 and "{path}" all become "…".
+    shape = _PLACEHOLDER.sub("…", _QUOTED.sub('"…"', text))
+    if written:
+        shape = _LITERAL.sub("…", shape)
+    words = [_SYNONYMS.get(word, word) for word in shape.lower().split()]
+    return " ".join(words)
+
+
+def _similarity(written: str, pattern: str) -> float:
+    """0 to 1: the mean of word-level and letter-level likeness.
+
+    Letters alone rank "response body should be" above "response status should be" for
+    "response code should be": one wrong word weighs as a few letters. Words alone miss
+    typos ("shuold"). Together, a typo costs little and a different word costs a word.
+    """
+    words = difflib.SequenceMatcher(None, written.split(), pattern.split()).ratio()
+    letters = difflib.SequenceMatcher(None, written, pattern).ratio()
+    return (words + letters) / 2

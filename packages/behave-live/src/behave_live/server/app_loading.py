@@ -7,6 +7,7 @@ import functools
 import importlib
 import inspect
 import os
+import pkgutil
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -103,7 +104,7 @@ def _import(import_string: str) -> Any:
         module = importlib.import_module(module_name)
     except ModuleNotFoundError as exc:
         if exc.name is None or _is_module_or_parent(exc.name, module_name):
-            raise _not_found(import_string, str(exc)) from None
+            raise _not_found(import_string, exc.name or module_name, str(exc)) from None
         raise _missing_dependency(import_string, exc) from exc
     except Exception as exc:
         # The module exists but raised while being imported: show the user's own error.
@@ -126,11 +127,59 @@ def _is_module_or_parent(missing: str, module_name: str) -> bool:
     return module_name == missing or module_name.startswith(missing + ".")
 
 
-def _not_found(import_string: str, reason: str) -> ServerStartupError:
-    return ServerStartupError(
-        f"Server did not start: could not import the app {import_string!r}: "
-        f"{reason.rstrip('.')}. Write it as 'package.module:attribute' (for example "
-        f"'app:create_app'), with the package importable from {os.getcwd()}."
+def _not_found(import_string: str, missing: str, reason: str) -> ServerStartupError:
+    """The app's module (or a package on its way) does not exist: say where it was looked for."""
+    first = (
+        f"Server did not start: could not import the app {import_string!r}: {reason.rstrip('.')}."
+    )
+    parent, _, leaf = missing.rpartition(".")
+    if parent:
+        return ServerStartupError(f"{first}\n{_no_submodule(import_string, parent, leaf)}")
+    return ServerStartupError(f"{first}\n{_not_on_path(import_string, missing)}")
+
+
+def _no_submodule(import_string: str, parent: str, leaf: str) -> str:
+    """The package exists but has no such module: suggest the closest of its modules."""
+    package = sys.modules.get(parent)
+    search = list(getattr(package, "__path__", None) or [])
+    siblings = sorted(module.name for module in pkgutil.iter_modules(search))
+    where = f" ({os.path.relpath(search[0])})" if search else ""
+    sentence = f"The package {parent!r}{where} has no module {leaf!r}"
+    close = difflib.get_close_matches(leaf, siblings, n=1, cutoff=0.6)
+    if close:
+        module_name, _, attribute = import_string.partition(":")
+        fixed = module_name.replace(f"{parent}.{leaf}", f"{parent}.{close[0]}", 1)
+        return f"{sentence}: did you mean '{fixed}:{attribute}'?"
+    shown = ", ".join(siblings) if siblings else "none"
+    return f"{sentence}; its modules: {shown}."
+
+
+def _not_on_path(import_string: str, top: str) -> str:
+    """No directory on sys.path holds the top-level package: name where it is, or app_dir."""
+    how = "UvicornTestServer(..., app_dir=...); in behave or pytest, the app_dir setting"
+    cwd = os.getcwd()
+    on_path = {os.path.abspath(entry or os.curdir) for entry in sys.path}
+    if _holds(cwd, top) and cwd not in on_path:
+        return (
+            f"{top!r} is in the working directory {cwd}, but that directory is not on "
+            "sys.path (Python puts a script's own directory there, not the working "
+            f"directory). Pass app_dir={cwd!r} ({how})."
+        )
+    user_dirs = [entry for entry in on_path if is_user_file(os.path.join(entry, "_.py"))]
+    names = {module.name for module in pkgutil.iter_modules(user_dirs)}
+    close = difflib.get_close_matches(top, sorted(names), n=1, cutoff=0.6)
+    if close:
+        fixed = close[0] + import_string[len(top) :]
+        return f"No directory on sys.path holds {top!r}: did you mean {fixed!r}?"
+    return (
+        f"No directory on sys.path holds a module or package {top!r}. Pass app_dir naming "
+        f"the directory that holds {top}/ or {top}.py ({how})."
+    )
+
+
+def _holds(directory: str, name: str) -> bool:
+    return os.path.isdir(os.path.join(directory, name)) or os.path.isfile(
+        os.path.join(directory, f"{name}.py")
     )
 
 
@@ -174,7 +223,7 @@ def _no_attribute(import_string: str, owner: str, name: str, target: Any) -> Ser
     in_file = f" ({os.path.relpath(where)})" if isinstance(where, str) else ""
     return ServerStartupError(
         f"Server did not start: the app {import_string!r} names {name!r}, but {owner!r}"
-        f"{in_file} has no attribute {name!r}.{hint} Write it as 'package.module:attribute'."
+        f"{in_file} has no attribute {name!r}.{hint}"
     )
 
 

@@ -59,14 +59,17 @@ class LiveServers:
         self._shared: dict[str, UvicornTestServer] = {}
         self._fresh_thread: ServerThread | None = None
         self._first_failure: str | None = None
+        # Servers started so far: from the second on, they share a module-level app object.
+        self._starts = 0
         # The app could not even be imported when checked: the first start reports it.
         self._load_failure: ServerStartupError | None = None
 
-    def check_isolation(self) -> None:
-        """Warn (once) if fresh servers would all serve one app object (see AppIsolation).
+    def check_isolation(self, servers: str | None = None) -> None:
+        """Warn (once) if the app is one object for several servers (see AppIsolation).
 
-        Checking imports the app; if that fails, the first start reports the failure
-        (the import is not tried twice).
+        Call it when more than one server will serve the app; ``servers`` says which ("a
+        fresh one per scenario, one per feature"). Checking imports the app; if that fails,
+        the first start reports the failure (the import is not tried twice).
         """
         idle = self.settings.base_url is not None or self._first_failure is not None
         if self.settings.app is None or idle or self._load_failure is not None:
@@ -74,7 +77,7 @@ class LiveServers:
         try:
             # The check imports the app: from where the servers will import it.
             add_app_dir(self.settings.app_dir)
-            self.isolation.check(self.settings.app)
+            self.isolation.check(self.settings.app, servers)
         except ServerStartupError as failure:
             self._load_failure = failure
 
@@ -88,9 +91,7 @@ class LiveServers:
             # A thread blocked by a server that could not stop is left behind (it is a
             # daemon); the next fresh server must not queue up behind it.
             self._fresh_thread = ServerThread(name="uvicorn-test-server-fresh")
-        server = self._start(self._new_server(thread=self._fresh_thread), requester)
-        self.check_isolation()  # the app is imported by now: this costs no second import
-        return server
+        return self._start(self._new_server(thread=self._fresh_thread), requester)
 
     def shared(
         self, key: str, register_cleanup: RegisterCleanup, requester: str = "an earlier start"
@@ -125,12 +126,18 @@ class LiveServers:
         try:
             if self._load_failure is not None:
                 raise self._load_failure
-            return server.start()
+            server.start()
         except ServerStartupError as failure:
             self._first_failure = (
                 f"The app failed to start in {requester}; not retried: {failure.summary}"
             )
             raise
+        self._starts += 1
+        if self._starts == 2:
+            # A second server for the same app (unless a run's plan warned already): the
+            # app is imported by now, so the check costs no second import.
+            self.check_isolation()
+        return server
 
     def _refuse_after_failure(self) -> None:
         if self._first_failure is not None:
