@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlsplit
 
 import requests
 from requests.auth import AuthBase, HTTPBasicAuth
@@ -145,7 +145,11 @@ class HttpSession(requests.Session):
         self.auth = HTTPBasicAuth(username, password)
 
     def set_cookie(self, name: str, value: str) -> None:
-        """Send the cookie ``name=value`` with every later request (to any host and path)."""
+        """Send the cookie ``name=value`` with every later request to the server's host.
+
+        The cookie belongs to the host of ``base_url``, as if that server had set it: a
+        redirect to another host (even the same server under another name) goes without it.
+        """
         if not _TOKEN.match(name):
             raise StepInputError(
                 f"{name!r} cannot be a cookie name: use letters, digits and !#$%&'*+-.^_`|~ "
@@ -157,7 +161,7 @@ class HttpSession(requests.Session):
                 "carry (space, double quote, comma, semicolon, backslash or a control "
                 "character). URL-encode it (a space as %20)."
             )
-        self.cookies.set(name, value)
+        self.cookies.set(name, value, domain=_cookie_domain(self.base_url))
 
     def set_follow_redirects(self, follow: bool) -> None:
         """Follow redirects (the default) or hand back the 3xx response itself.
@@ -345,3 +349,12 @@ def _timeout(timeout: Any) -> str:
 
 def _duration(seconds: float) -> str:
     return f"{seconds * 1000:g} ms"
+
+
+def _cookie_domain(base_url: str) -> str:
+    # The domain the cookie jar itself gives a cookie that this host sets: "127.0.0.1",
+    # "[::1].local", "localhost.local" (the jar matches a dotless host name as name.local).
+    host = urlsplit(base_url).hostname or ""
+    if ":" in host:
+        host = f"[{host}]"
+    return host if "." in host else f"{host}.local"
