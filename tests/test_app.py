@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -179,7 +180,13 @@ def uvicorn_run_calls(
 def test_main_serves_the_factory_with_the_given_host_and_port(
     uvicorn_run_calls: list[tuple[tuple[Any, ...], dict[str, Any]]],
 ) -> None:
-    app_main.main(["--host", "0.0.0.0", "--port", "9123"])
+    with pytest.warns(UserWarning, match="lets other machines reach the demo") as warned:
+        app_main.main(["--host", "0.0.0.0", "--port", "9123"])
+    assert [str(warning.message) for warning in warned] == [
+        "python -m app: listening on 0.0.0.0 lets other machines reach the demo, which has "
+        "open registration and an echo endpoint. Use --host 127.0.0.1 (the default) unless "
+        "another machine must reach it."
+    ]
     assert uvicorn_run_calls == [
         (("app:create_app",), {"factory": True, "host": "0.0.0.0", "port": 9123})
     ]
@@ -188,7 +195,9 @@ def test_main_serves_the_factory_with_the_given_host_and_port(
 def test_main_defaults_to_localhost_port_8000(
     uvicorn_run_calls: list[tuple[tuple[Any, ...], dict[str, Any]]],
 ) -> None:
-    app_main.main([])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # loopback: no warning
+        app_main.main([])
     assert uvicorn_run_calls == [
         (("app:create_app",), {"factory": True, "host": "127.0.0.1", "port": 8000})
     ]

@@ -13,17 +13,20 @@ import functools
 import inspect
 import types
 import typing
+from collections.abc import Mapping
 from typing import Any, Literal, Union, get_args, get_origin
 
 import uvicorn
 
 from behave_live._setting_values import BadValue, flag
+from behave_live.errors import ServerStartupError
 
 __all__ = [
     "KIT_OWNED",
     "NOT_FOR_TEST_SERVERS",
     "PREFIX",
     "UnknownOption",
+    "check_keywords",
     "example_value",
     "option_names",
     "read_option",
@@ -75,6 +78,8 @@ NOT_FOR_TEST_SERVERS: dict[str, str] = {
 }
 
 _NONE = ("none", "null")
+# Config parameters the kit passes itself on every start: given again, Config gets two values.
+_PASSED_BY_KIT: dict[str, str] = {"interface": "the kit serves every app as ASGI 3"}
 
 
 class UnknownOption(LookupError):
@@ -120,6 +125,34 @@ def read_option(name: str, raw: str) -> Any:
             f"{', '.join(option_names())}"
         )
     return _coerce(hint, raw)
+
+
+def check_keywords(options: Mapping[str, Any]) -> None:
+    """Fail with :class:`ServerStartupError` unless uvicorn.Config takes every option given.
+
+    For options given in code, ``UvicornTestServer(app, **options)``: uvicorn would raise
+    a bare TypeError for an unknown one, and ignore some the kit replaces (``uds``).
+    """
+    for name in options:
+        owned = KIT_OWNED.get(name) or _PASSED_BY_KIT.get(name)
+        if owned is not None:
+            raise ServerStartupError(
+                f"Server did not start: the uvicorn option {name!r} "
+                f"(UvicornTestServer(..., {name}=...)) is set by the kit itself: {owned}."
+            )
+        if name not in _hints():
+            raise ServerStartupError(
+                f"Server did not start: {name!r} (UvicornTestServer(..., {name}=...)) is not an "
+                f"option of uvicorn.Config. {_close_to(name)}"
+            )
+
+
+def _close_to(name: str) -> str:
+    known = [known for known in _hints() if known not in KIT_OWNED and known not in _PASSED_BY_KIT]
+    close = difflib.get_close_matches(name, known, n=3, cutoff=0.6)
+    if close:
+        return f"Did you mean {' or '.join(repr(option) for option in close)}?"
+    return f"The options are {', '.join(known)}."
 
 
 def _alternatives(hint: Any) -> tuple[Any, ...]:

@@ -19,6 +19,7 @@
         └── AppStillBusyError         the app was still working when its scenario ended
 
     AppIsolationWarning (a UserWarning)  fresh servers share one app object and its module state
+    ExposedServerWarning (a UserWarning) a test server listens beyond loopback (0.0.0.0, a LAN IP)
 
 Mistakes in the test (:class:`StepInputError`) and failures of the service
 (:class:`CheckFailed`) both derive from ``AssertionError``, so behave reports them as a
@@ -43,6 +44,7 @@ __all__ = [
     "AppStillBusyError",
     "CheckFailed",
     "ExchangeAssertionError",
+    "ExposedServerWarning",
     "KitError",
     "MismatchError",
     "NoResponseError",
@@ -168,4 +170,11 @@ class AppIsolationWarning(UserWarning):
     """Fresh servers serve one shared app object, so its module-level state carries over.
 
     Shown once per run; the message names the module and the factory that fixes it.
+    """
+
+
+class ExposedServerWarning(UserWarning):
+    """A test server listens on an address other machines can reach (not loopback).
+
+    Shown once per address and process; the message names the address and why it matters.
     """

@@ -20,7 +20,7 @@ from behave_live.errors import (
     RequestFailedError,
     StepInputError,
 )
-from behave_live.http.assertions import json_value, response_header
+from behave_live.http.assertions import assert_body, json_value, response_header
 from behave_live.http.session import (
     DEFAULT_TIMEOUT,
     BearerAuth,
@@ -318,6 +318,29 @@ def test_a_cookie_set_by_a_step_is_sent(http: HttpSession) -> None:
     assert http.get("/cookies").json() == {"cookies": {"theme": "dark"}}
 
 
+def test_a_cookie_set_by_a_step_stays_with_the_servers_host(http: HttpSession) -> None:
+    port = http.base_url.rsplit(":", 1)[1]
+    http.set_cookie("theme", "dark")
+
+    same_host = http.get("/redirect-to", params={"url": f"{http.base_url}/cookies"})
+    other_host = http.get("/redirect-to", params={"url": f"http://localhost:{port}/cookies"})
+
+    # The same server under another name is another host: the cookie stays behind.
+    assert same_host.json() == {"cookies": {"theme": "dark"}}
+    assert other_host.json() == {"cookies": {}}
+    assert other_host.url == f"http://localhost:{port}/cookies"
+
+
+def test_a_cookie_set_by_a_step_is_scoped_to_the_host_of_the_base_url() -> None:
+    session = HttpSession("http://Example.COM:8080/api")
+    session.set_cookie("theme", "dark")
+    assert session.cookies.list_domains() == ["example.com"]
+    localhost = HttpSession("http://localhost:8080")
+    localhost.set_cookie("theme", "dark")
+    # The cookie jar's own name for a dotless host: a cookie it matches to localhost.
+    assert localhost.cookies.list_domains() == ["localhost.local"]
+
+
 @pytest.mark.parametrize(
     ("name", "value", "message"),
     [
@@ -538,6 +561,52 @@ def test_a_text_body_has_its_content_type() -> None:
     assert body == {"data": "héllo 1".encode(), "headers": {"Content-Type": "text/plain"}}
     with pytest.raises(StepInputError, match="content type is empty"):
         text_body("x", " ", Variables())
+
+
+def test_a_text_body_is_sent_in_the_charset_its_content_type_declares(http: HttpSession) -> None:
+    body = text_body("café ${x}", "text/plain; charset=iso-8859-1", Variables({"x": "½"}))
+    assert body["data"] == "café ½".encode("iso-8859-1")
+
+    response = http.request("POST", "/bytes", **body)
+
+    assert response.content == b"caf\xe9 \xbd"
+    # The message decodes the body as the server does: by the declared charset.
+    assert "café ½" in http.last_exchange.describe_request()
+
+
+def test_a_quoted_charset_is_honoured_too() -> None:
+    body = text_body("é", 'text/plain; charset="ISO-8859-1"', Variables())
+    assert body["data"] == b"\xe9"
+
+
+def test_a_character_the_declared_charset_cannot_carry_is_refused() -> None:
+    with pytest.raises(StepInputError) as raised:
+        text_body("price: 5 €", "text/plain; charset=iso-8859-1", Variables())
+    assert str(raised.value) == (
+        "The body cannot be sent as iso-8859-1, the charset of 'text/plain; "
+        "charset=iso-8859-1': '€' (character 10) has no iso-8859-1 encoding. Declare "
+        "charset=utf-8, or leave the character out."
+    )
+
+
+def test_an_unknown_charset_is_refused() -> None:
+    with pytest.raises(StepInputError) as raised:
+        text_body("x", "text/plain; charset=klingon-8", Variables())
+    assert str(raised.value) == (
+        "The content type 'text/plain; charset=klingon-8' declares the charset 'klingon-8', "
+        "which Python does not know: use a registered name such as utf-8 or iso-8859-1."
+    )
+
+
+def test_a_response_is_decoded_in_the_charset_it_declares(http: HttpSession) -> None:
+    http.get("/charset", params={"charset": "iso-8859-1", "text": "café"})
+    exchange = http.last_exchange
+
+    assert exchange.response.content == b"caf\xe9"
+    with pytest.raises(ExchangeAssertionError) as raised:
+        assert_body(exchange, "cafe")
+    assert str(raised.value).startswith("Response body: expected 'cafe', got 'café' ")
+    assert exchange.describe_response().endswith("\n\ncafé")
 
 
 def test_a_form_body_is_a_list_of_pairs() -> None:

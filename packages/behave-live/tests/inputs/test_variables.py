@@ -212,6 +212,36 @@ def test_json_userdata_text_outside_strings_is_json_text(variables: Variables) -
     assert json.loads(variables.substitute_json('{"limit": ${limit}}')) == {"limit": 10}
 
 
+def test_json_a_bare_string_that_is_not_json_goes_in_as_a_json_string(
+    variables: Variables,
+) -> None:
+    variables.save("name", "behave-live demo")
+    variables.save("quote", 'say "hi"')
+    text = variables.substitute_json('{"id": ${name}, "q": ${quote}, "in": "${name}"}')
+    assert text == '{"id": "behave-live demo", "q": "say \\"hi\\"", "in": "behave-live demo"}'
+
+
+@pytest.mark.parametrize(
+    ("value", "document"),
+    [
+        ("10", 10),
+        ("-2.5e3", -2500.0),
+        ("true", True),
+        ("null", None),
+        ('["a", 1]', ["a", 1]),
+        ('"quoted"', "quoted"),
+        ("NaN", "NaN"),  # Python's json reads NaN; JSON has no such value
+        ("", ""),
+        ("007", "007"),
+    ],
+)
+def test_json_a_bare_string_that_is_json_text_stays_that_json(
+    variables: Variables, value: str, document: object
+) -> None:
+    variables.save("v", value)
+    assert json.loads(variables.substitute_json('{"v": ${v}}')) == {"v": document}
+
+
 def test_json_escapes_strings_inside_strings(variables: Variables) -> None:
     variables.save("name", 'Ada "the Countess" \\ Lovelace\nof Ockham')
     text = variables.substitute_json('{"name": "${name}"}')

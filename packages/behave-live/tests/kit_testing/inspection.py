@@ -1,8 +1,10 @@
 """Endpoints that show what the server received, to check what the kit put on the wire.
 
-``/inspect`` echoes a request; ``/cookies`` sets and reads cookies; ``/upload`` fingerprints
-multipart files; ``/slow`` answers late; ``/auth/*`` say whether credentials arrived, never
-echoing them (so a test can also check that the kit redacts what it shows).
+``/inspect`` echoes a request; ``/bytes`` echoes its body byte for byte; ``/charset`` answers
+text in a declared charset; ``/redirect-to`` redirects anywhere; ``/cookies`` sets and reads
+cookies; ``/upload`` fingerprints multipart files; ``/slow`` answers late; ``/auth/*`` say
+whether credentials arrived, never echoing them (so a test can also check that the kit
+redacts what it shows).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
 __all__ = ["BASIC_PASSWORD", "BASIC_USER", "BEARER_TOKEN", "routes"]
@@ -92,6 +94,23 @@ async def upload(request: Request) -> JSONResponse:
     return JSONResponse({"fields": _multi_dict(fields), "files": files})
 
 
+async def raw_bytes(request: Request) -> Response:
+    """Answer the request body byte for byte (application/octet-stream)."""
+    return Response(await request.body(), media_type="application/octet-stream")
+
+
+async def in_charset(request: Request) -> Response:
+    """Answer ``?text=..`` as text/plain encoded in ``?charset=..``, which the header declares."""
+    charset = request.query_params["charset"]
+    body = request.query_params["text"].encode(charset)
+    return Response(body, headers={"Content-Type": f"text/plain; charset={charset}"})
+
+
+async def redirect_to(request: Request) -> Response:
+    """Redirect (302) to the absolute URL ``?url=..``, wherever it points."""
+    return RedirectResponse(request.query_params["url"], status_code=302)
+
+
 async def slow(request: Request) -> JSONResponse:
     """Answer after ``?ms=N`` milliseconds."""
     milliseconds = int(request.query_params["ms"])
@@ -120,6 +139,9 @@ routes: list[BaseRoute] = [
     Route("/cookies/set", set_cookie, methods=["POST"]),
     Route("/cookies", read_cookies, methods=["GET"]),
     Route("/upload", upload, methods=["POST"]),
+    Route("/bytes", raw_bytes, methods=["POST"]),
+    Route("/charset", in_charset, methods=["GET"]),
+    Route("/redirect-to", redirect_to, methods=["GET"]),
     Route("/slow", slow, methods=["GET"]),
     Route("/auth/bearer", bearer, methods=["GET"]),
     Route("/auth/basic", basic, methods=["GET"]),

@@ -23,6 +23,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 import requests
@@ -278,14 +279,35 @@ def test_uvicorn_options_pass_through() -> None:
     assert "server" not in response.headers
 
 
-def test_an_unknown_uvicorn_option_raises_and_leaks_nothing() -> None:
-    server = UvicornTestServer(create_app, no_such_option=1)
+def test_an_unknown_uvicorn_option_is_a_startup_error_that_leaks_nothing() -> None:
+    server = UvicornTestServer(create_app, limit_concurency=1)
     before = Resources.now()
-    with pytest.raises(TypeError, match="no_such_option"):
+    with pytest.raises(ServerStartupError) as raised:
         server.start()
+    assert str(raised.value) == (
+        "Server did not start: 'limit_concurency' (UvicornTestServer(..., "
+        "limit_concurency=...)) is not an option of uvicorn.Config. Did you mean "
+        "'limit_concurrency'?"
+    )
     assert not server.is_running
     # Regression: the listening socket and the event loop used to be created first, and leak.
     assert Resources.now() == before
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"no_such_option": 1}, "is not an option of uvicorn.Config. The options are loop, "),
+        ({"uds": "/tmp/s"}, "is set by the kit itself: the kit binds a TCP socket of its own"),
+        ({"interface": "asgi2"}, "is set by the kit itself: the kit serves every app as ASGI 3"),
+        ({"timeout_graceful_shutdown": 1}, "use the setting shutdown_timeout instead"),
+    ],
+)
+def test_uvicorn_options_the_kit_cannot_pass_on_are_named(
+    options: dict[str, Any], message: str
+) -> None:
+    with pytest.raises(ServerStartupError, match=re.escape(message)):
+        UvicornTestServer(create_app, **options).start()
 
 
 # -- app given as object, import string, factory ----------------------------------------------

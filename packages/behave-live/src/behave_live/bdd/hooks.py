@@ -65,6 +65,7 @@ from behave_live.http.exchange import Exchange
 from behave_live.http.session import HttpSession
 from behave_live.inputs.variables import Variables
 from behave_live.secrets import SecretValues
+from behave_live.server.exposure import warn_if_host_exposed
 from behave_live.server.live_server import UvicornTestServer
 from behave_live.server.pool import LiveServers
 from behave_live.settings import SERVER_SCOPES, KitSettings, ServerScope, user_variables
@@ -131,6 +132,8 @@ def setup_test_run(context: Context) -> None:
     planned = planned_servers(context, settings.server_scope)
     if sum(planned.values()) > 1:
         servers.check_isolation(describe_servers(planned))  # here, before behave captures output
+    if settings.base_url is None:
+        warn_if_host_exposed(settings.host)  # here too: a bind beyond loopback, said once
 
 
 @fixture  # type: ignore[untyped-decorator]

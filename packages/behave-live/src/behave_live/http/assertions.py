@@ -8,6 +8,7 @@ value out of a response (to save it as a variable) fails the same way when it is
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
 from typing import Any, Final
@@ -187,7 +188,17 @@ def response_json(exchange: Exchange) -> Any:
     """Return the response body as JSON, or fail saying what the body is instead."""
     response = exchange.response
     try:
-        return response.json()
+        # From the bytes: JSON is UTF-8 (RFC 8259), where response.json() would guess
+        # another encoding and pass a body that UTF-8 clients cannot read.
+        return json.loads(response.content)
+    except UnicodeDecodeError as error:
+        content_type = response.headers.get("Content-Type", "no Content-Type")
+        raise ExchangeAssertionError(
+            f"Expected a JSON response body, but it is not UTF-8 ({content_type}, "
+            f"{len(response.content)} bytes: byte 0x{response.content[error.start]:02x} at "
+            f"offset {error.start} is not UTF-8). JSON must be sent as UTF-8 (RFC 8259).",
+            exchange,
+        ) from None
     except ValueError:
         content_type = response.headers.get("Content-Type", "no Content-Type")
         if _binary(exchange):

@@ -21,6 +21,7 @@ import requests
 from behave_live.http.binary import describe_bytes, is_binary
 from behave_live.http.curl import CurlCommand, curl_command
 from behave_live.http.redaction import redact_body, redact_headers, redact_url
+from behave_live.inputs.charsets import declared_charset
 from behave_live.secrets import SecretValues
 
 __all__ = ["Exchange"]
@@ -163,8 +164,8 @@ def _body_text(body: Any, content_type: str = "") -> str:
     if isinstance(body, bytes):
         if is_binary(body, content_type):
             return describe_bytes(body, content_type)
-        try:
-            return body.decode("utf-8")
+        try:  # in the charset the request declared, as the server decodes it
+            return body.decode(declared_charset(content_type) or "utf-8")
         except UnicodeDecodeError:
             return describe_bytes(body, content_type)
     if isinstance(body, str):

@@ -172,7 +172,11 @@ class HttpSession(requests.Session):
         self.auth = HTTPBasicAuth(username, password)
 
     def set_cookie(self, name: str, value: str) -> None:
-        """Send the cookie ``name=value`` with every later request (to any host and path)."""
+        """Send the cookie ``name=value`` with every later request to the server's host.
+
+        The cookie belongs to the host of ``base_url``, as if that server had set it: a
+        redirect to another host (even the same server under another name) goes without it.
+        """
         if not _TOKEN.match(name):
             raise StepInputError(
                 f"{name!r} cannot be a cookie name: use letters, digits and !#$%&'*+-.^_`|~ "
@@ -186,7 +190,7 @@ class HttpSession(requests.Session):
             )
         if is_secret_cookie(name):
             self.secrets.add(value)
-        self.cookies.set(name, value)
+        self.cookies.set(name, value, domain=_cookie_domain(self.base_url))
 
     def set_follow_redirects(self, follow: bool) -> None:
         """Follow redirects (the default) or hand back the 3xx response itself.
@@ -483,3 +487,12 @@ def _timeout(timeout: Any) -> str:
 
 def _duration(seconds: float) -> str:
     return f"{seconds * 1000:g} ms"
+
+
+def _cookie_domain(base_url: str) -> str:
+    # The domain the cookie jar itself gives a cookie that this host sets: "127.0.0.1",
+    # "[::1].local", "localhost.local" (the jar matches a dotless host name as name.local).
+    host = urlsplit(base_url).hostname or ""
+    if ":" in host:
+        host = f"[{host}]"
+    return host if "." in host else f"{host}.local"

@@ -16,6 +16,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from behave_live.errors import StepInputError
+from behave_live.inputs.charsets import encode_text
 from behave_live.inputs.documents import parse_json_document
 from behave_live.inputs.feature_files import FeatureFiles
 from behave_live.inputs.variables import Variables
@@ -82,13 +83,19 @@ def json_file_body(files: FeatureFiles, name: str, variables: Variables) -> Requ
 
 
 def text_body(text: str, content_type: str, variables: Variables) -> RequestArguments:
-    """A raw body (UTF-8) with the given Content-Type, variables substituted."""
+    """A raw body with the given Content-Type, variables substituted.
+
+    The text is encoded in the charset the content type declares
+    (``text/plain; charset=iso-8859-1``), else in UTF-8: the server decodes it by the
+    header, so the bytes must agree with it.
+    """
     if not content_type.strip():
         raise StepInputError(
             'The content type is empty: give one such as "text/plain" or "application/xml".'
         )
     body = variables.substitute(text, "in the doc-string")
-    return {"data": body.encode("utf-8"), "headers": {"Content-Type": content_type.strip()}}
+    encoded = encode_text(body, content_type.strip())
+    return {"data": encoded, "headers": {"Content-Type": content_type.strip()}}
 
 
 def file_body(files: FeatureFiles, name: str, content_type: str | None = None) -> RequestArguments:

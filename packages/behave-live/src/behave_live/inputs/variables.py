@@ -19,7 +19,8 @@ Two ways to insert values:
   bodies): strings go in as they are, other values as JSON text (``42``, ``true``).
 - :meth:`Variables.substitute_json` for JSON documents (doc-strings, JSON files): inside a
   JSON string a value is escaped, so ``"${name}"`` stays valid JSON whatever the name holds;
-  outside strings a value is JSON text, so ``{"id": ${id}}`` keeps a number a number.
+  outside strings a value is JSON text, so ``{"id": ${id}}`` keeps a number a number, and a
+  string that is not JSON text goes in as a JSON string (``{"id": "behave-live demo"}``).
 """
 
 from __future__ import annotations
@@ -117,15 +118,16 @@ class Variables:
         """Replace the references in a JSON document so that it stays valid JSON.
 
         Inside a JSON string the value's text is escaped (quotes, backslashes, newlines);
-        outside strings it is inserted as JSON text, strings as they are - so ``${limit}``
-        from ``-D limit=10`` becomes the number 10, and ``"${name}"`` is always a string.
+        outside strings it is inserted as JSON text - so ``${limit}`` from ``-D limit=10``
+        becomes the number 10, a string that is not JSON text (``behave-live demo``) becomes
+        a JSON string, and ``"${name}"`` is always a string.
         """
         inside = _string_ranges(text)
 
         def insert(position: int, value: Any) -> str:
             if any(start < position < end for start, end in inside):
                 return json.dumps(_as_text(value), ensure_ascii=False)[1:-1]
-            return _as_text(value)
+            return _as_json(value)
 
         return self._substitute(text, where, insert)
 
@@ -194,6 +196,27 @@ class Variables:
 
 def _as_text(value: Any) -> str:
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def _as_json(value: Any) -> str:
+    # A string that is JSON text (-D limit=10 arrives as "10") goes in as that JSON; any
+    # other string as a JSON string, so {"id": ${name}} stays valid JSON.
+    if isinstance(value, str) and not _is_json_text(value):
+        return json.dumps(value, ensure_ascii=False)
+    return _as_text(value)
+
+
+def _is_json_text(text: str) -> bool:
+    try:
+        json.loads(text, parse_constant=_refuse)
+    except ValueError:
+        return False
+    return True
+
+
+def _refuse(constant: str) -> Any:
+    # NaN and Infinity are not JSON, though Python's json reads them.
+    raise ValueError(constant)
 
 
 def _in(where: str | None) -> str:

@@ -219,7 +219,13 @@ class AppInstrumentation:
         return _awaiting_at(self._lifespan_task)
 
     async def _http(self, scope: _Message, receive: _Receive, send: _Send) -> None:
-        response_complete = False
+        response_complete = client_gone = False
+
+        async def receive_watched() -> _Message:
+            nonlocal client_gone
+            message = await receive()
+            client_gone = client_gone or message["type"] == "http.disconnect"
+            return message
 
         async def send_watched(message: _Message) -> None:
             nonlocal response_complete
@@ -234,8 +240,13 @@ class AppInstrumentation:
                 scope.get("method", "?"), scope.get("path", "?"), asyncio.current_task()
             )
         try:
-            await self.app(scope, receive, send_watched)
+            await self.app(scope, receive_watched, send_watched)
         except Exception as exc:
+            if client_gone:
+                # The client went away mid-request (it timed out, or closed its connection):
+                # what the app raised about it (Starlette's ClientDisconnect) is no crash of
+                # the app, and nobody waits for its answer. uvicorn still logs it.
+                raise
             self.errors.append(
                 UnhandledError(
                     method=scope.get("method", "?"),

@@ -11,6 +11,7 @@ import errno
 import socket
 
 from behave_live.errors import ServerStartupError
+from behave_live.server.exposure import warn_if_exposed
 
 __all__ = ["bind_listening_socket", "format_base_url"]
 
@@ -23,6 +24,9 @@ def bind_listening_socket(host: str, port: int) -> socket.socket:
     The socket is created with ``proto=IPPROTO_TCP`` on purpose: asyncio enables TCP_NODELAY on
     accepted connections only when the listener's ``proto`` says TCP. With proto 0, Nagle's
     algorithm and delayed ACKs add ~40 ms to every keep-alive request.
+
+    Bound beyond loopback (``0.0.0.0``, ``::``, a LAN address), it warns once per address
+    with :class:`ExposedServerWarning`: other machines can reach the app.
     """
     try:
         family, kind, proto, _, address = socket.getaddrinfo(
@@ -44,6 +48,7 @@ def bind_listening_socket(host: str, port: int) -> socket.socket:
     except OSError as exc:
         sock.close()
         raise ServerStartupError(_bind_failure_message(host, port, exc)) from None
+    warn_if_exposed(sock.getsockname()[0], host)
     return sock
 
 

@@ -34,6 +34,7 @@ from typing import Any, Literal
 
 import uvicorn
 
+from behave_live._uvicorn_options import check_keywords
 from behave_live.errors import ServerStartupError
 from behave_live.server import exit_stop, interruption
 from behave_live.server.app_loading import AppSpec, load_app
@@ -250,6 +251,7 @@ class UvicornTestServer:
     # -- running in the thread ------------------------------------------------------------
 
     def _config(self, app: _ASGIApp) -> uvicorn.Config:
+        check_keywords(self.uvicorn_options)  # a clear error, not Config's bare TypeError
         options: dict[str, Any] = {
             # None: leave logging alone, so records propagate to the process's handlers
             # (behave's log capture, pytest's caplog) and to self.log.
