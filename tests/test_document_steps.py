@@ -15,7 +15,7 @@ from behave.step_registry import registry
 
 import behave_live.bdd.steps  # noqa: F401 - registers the steps
 from tests.behave_runs import ROOT
-from tests.test_response_steps import failure_blocks, summary_of
+from tests.test_response_steps import assert_fails_with, failure_blocks, failure_cases
 
 DOCUMENTS = "response_documents.feature"
 BAD_INPUT = "documents_bad_input.feature"
@@ -124,23 +124,12 @@ EXPECTED_FAILURES: dict[str, dict[str, list[str]]] = {
     },
 }
 
-CASES = [
-    pytest.param(feature, scenario, fragments, id=f"{feature}: {scenario}")
-    for feature, scenarios in EXPECTED_FAILURES.items()
-    for scenario, fragments in scenarios.items()
-]
 
-
-@pytest.mark.parametrize(("feature", "scenario", "fragments"), CASES)
+@pytest.mark.parametrize(("feature", "scenario", "fragments"), failure_cases(EXPECTED_FAILURES))
 def test_the_scenario_fails_with_its_message(
     feature: str, scenario: str, fragments: list[str]
 ) -> None:
-    block = failure_blocks(feature)[scenario]
-    summary = summary_of(block)
-
-    for fragment in fragments:
-        assert fragment in summary, f"{fragment!r} not in:\n{summary}"
-    assert "Traceback" not in block
+    assert_fails_with(feature, scenario, fragments)
 
 
 @pytest.mark.parametrize("feature", list(EXPECTED_FAILURES))
