@@ -204,7 +204,8 @@ def test_an_app_that_cannot_start_fails_the_first_test_in_full_and_the_others_at
         """
     )
 
-    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
+    # -rN: no short summary, whose lines pytest cuts short except under CI (CI=true).
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-rN")
 
     result.assert_outcomes(errors=5)
     output = result.stdout.str()
