@@ -440,7 +440,7 @@ def _line(points: Sequence[tuple[float, float]]) -> tuple[float, float]:
     return slope, mean_y - slope * mean_x
 
 
-def compare_per_scenario(sizes: Sequence[int] = (50, 200, 400), rounds: int = 5) -> None:
+def compare_per_scenario(sizes: Sequence[int] = (50, 200, 400), rounds: int = 7) -> None:
     """(c) per-scenario cost of a fresh server inside behave: slopes over N, fresh - shared."""
     runs: dict[tuple[str, str, int], list[_RunTimes]] = {}
     with tempfile.TemporaryDirectory(prefix="behave-live-bench-") as temporary:
