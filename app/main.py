@@ -57,8 +57,8 @@ def create_app(board_database: str | None = None) -> Starlette:
     """Build a fresh instance of the service, with its own state and its own database.
 
     The task board (``/board/...``) keeps its data in SQLite: ``board_database`` names the
-    file, else the ``BOARD_DATABASE`` environment variable does, else a temporary file is
-    created for this instance and deleted when it stops. Errors are problem documents
+    file, else the ``BOARD_DATABASE`` environment variable does, else a database in memory
+    is made for this instance and gone when it stops. Errors are problem documents
     (RFC 9457) everywhere.
     """
     app = Starlette(

@@ -1,25 +1,37 @@
-"""Side-by-side benchmarks of UvicornTestServer: ``uv run python bench/bench_server.py``.
+"""The kit beside the physical floor and its peers: ``uv run python bench/bench_server.py``.
 
-(a) start + stop of a fresh server: UvicornTestServer vs the common thread pattern
-    (probe a free port, ``uvicorn.Server(config).run`` in a thread, poll ``server.started``,
-    ``should_exit = True``, join).
-(b) one keep-alive ``GET /health``: requests.Session against the real server vs Starlette's
-    TestClient in-process (used as a context manager, its fastest way).
-(c) a whole behave run of 200 scenarios: a fresh server per scenario (the default) vs one
-    server shared by the run; whole behave processes, alternating the two.
-(d) the same for the task board's domain features (features/board).
+(a) start + stop of a fresh server: UvicornTestServer on a thread of its own and on a shared
+    ServerThread, vs two floors - ``loop.create_server`` on a loop already running on another
+    thread, and a new thread with a new loop running ``create_server`` - and vs the common
+    pattern (probe a free port, ``Thread(target=uvicorn.Server(config).run)``, poll
+    ``started``, ``should_exit = True``, join). Ratios are to the first floor.
+(b) one keep-alive ``GET /health``: a hand-written HTTP/1.1 request on a kept-alive raw
+    socket (the floor), requests.Session, the kit's HttpSession (as a scenario gets it),
+    httpx.Client, all against the same UvicornTestServer, and Starlette's TestClient
+    in-process. Ratios are to the floor, and kit / requests.
+(c) the per-scenario cost of a fresh server INSIDE a behave run: behave runs N generated
+    scenarios (N = 50, 200, 400) with ``server_scope=scenario`` and ``=run``, alternating;
+    a least-squares line over N gives each scope's cost per scenario (its slope) apart from
+    the process's fixed start-up (its intercept); fresh minus shared is the overhead. For an
+    app whose start costs nothing (bench/health_app.py) and the demo service. Also the demo
+    service's own start-up (``create_app()`` + lifespan startup and shutdown), in-process.
+(d) a whole run of 200 scenarios (and of features/board), fresh server per scenario vs one
+    shared: the ratio of the medians of alternating runs.
 
-(a) and (b) use an app that starts instantly (bench/health_app.py), so they measure the kit
-and the server alone. Both sides of a comparison run in the same process, interleaved, so
-machine noise hits both alike. ``--only a,b`` picks comparisons. Medians are printed;
-ratios are "other / ours".
+Everything alternates (round by round, or block by block) so that noise hits all sides
+alike; the machine's load average is printed in the header, since timings on a busy
+machine move while ratios of alternated runs move much less. ``--only a,b`` picks
+comparisons; ``--quick`` runs fewer rounds (for a smoke check, not for figures).
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import importlib.util
 import os
 import platform
+import re
 import resource
 import socket
 import statistics
@@ -33,26 +45,34 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
+import httpx
 import requests
 import uvicorn
-from starlette.applications import Starlette
 
 from behave_live import UvicornTestServer
+from behave_live.http.session import HttpSession
 from behave_live.server.thread import ServerThread
-from bench.health_app import create_health_app
+
+ROOT = Path(__file__).resolve().parent.parent
+# Run as a script, only bench/ is on sys.path: the apps import from the project's root.
+sys.path.insert(0, str(ROOT))
+from bench.health_app import create_health_app  # noqa: E402
+
+Cycle = Callable[[], tuple[float, float]]
 
 # -- output -----------------------------------------------------------------------------------
 
 
 def _ms(seconds: float) -> str:
-    return f"{seconds * 1000:.2f} ms"
+    return f"{seconds * 1000:.3f} ms" if abs(seconds) < 0.01 else f"{seconds * 1000:.1f} ms"
 
 
-def _ratio(other: float, ours: float) -> str:
-    if ours <= 0:
+def _ratio(value: float, base: float) -> str:
+    if base <= 0:
         return "n/a"
-    ratio = other / ours
+    ratio = value / base
     return f"{ratio:.2f}x" if ratio < 10 else f"{ratio:.0f}x"
 
 
@@ -70,44 +90,36 @@ def _print_table(title: str, header: Sequence[str], rows: Sequence[Sequence[str]
     print(line(["-" * w for w in widths]))
     for row in rows:
         print(line(row))
+    sys.stdout.flush()
 
 
 def _print_machine() -> None:
     packages = ", ".join(
         f"{name} {version(name)}" for name in ("uvicorn", "starlette", "requests", "httpx")
     )
+    parser = "httptools" if importlib.util.find_spec("httptools") else "h11 (httptools absent)"
     print(
         f"Python {platform.python_version()} ({platform.python_implementation()}) on "
-        f"{platform.system()} {platform.machine()}, {_cpu_count()} CPU(s); {packages}"
+        f"{platform.system()} {platform.machine()}, {os.cpu_count() or '?'} CPU(s); {packages}; "
+        f"HTTP parser {parser}"
     )
+    print(_load_line("load average at start"))
 
 
-def _cpu_count() -> str:
-    return str(os.cpu_count() or "?")
+def _load_line(when: str) -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"{when}: {one:.2f} {five:.2f} {fifteen:.2f} (1/5/15 min; {os.cpu_count()} CPUs)"
+
+
+def _p90(values: Sequence[float]) -> float:
+    return statistics.quantiles(values, n=10)[-1]
 
 
 # -- (a) start + stop of a fresh server -------------------------------------------------------
 
 
-@dataclass
-class _StartStop:
-    start: list[float]
-    stop: list[float]
-
-    def add(self, start: float, stop: float) -> None:
-        self.start.append(start)
-        self.stop.append(stop)
-
-    def medians(self) -> tuple[float, float, float]:
-        totals = [a + b for a, b in zip(self.start, self.stop, strict=True)]
-        return (
-            statistics.median(self.start),
-            statistics.median(self.stop),
-            statistics.median(totals),
-        )
-
-
-def _cycle_ours(app: Starlette, thread: ServerThread | None = None) -> tuple[float, float]:
+def _cycle_ours(thread: ServerThread | None = None) -> tuple[float, float]:
+    app = create_health_app()
     began = time.perf_counter()
     server = UvicornTestServer(app, thread=thread)
     server.start()
@@ -116,8 +128,60 @@ def _cycle_ours(app: Starlette, thread: ServerThread | None = None) -> tuple[flo
     return started - began, time.perf_counter() - started
 
 
-def _cycle_common_pattern(app: Starlette) -> tuple[float, float]:
+def _listening_socket() -> socket.socket:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(128)
+    return sock
+
+
+def _cycle_create_server(loop: asyncio.AbstractEventLoop) -> tuple[float, float]:
+    """Floor 1: ``create_server`` on a loop already running on another thread, then close."""
+    began = time.perf_counter()
+    sock = _listening_socket()
+    server = asyncio.run_coroutine_threadsafe(
+        loop.create_server(asyncio.Protocol, sock=sock), loop
+    ).result()
+    started = time.perf_counter()
+
+    async def close() -> None:
+        server.close()
+        await server.wait_closed()
+
+    asyncio.run_coroutine_threadsafe(close(), loop).result()
+    return started - began, time.perf_counter() - started
+
+
+def _cycle_thread_and_loop() -> tuple[float, float]:
+    """Floor 2: a new thread with a new loop serving ``create_server``; stop, close, join."""
+    began = time.perf_counter()
+    sock = _listening_socket()
+    ready = threading.Event()
+    loops: list[asyncio.AbstractEventLoop] = []
+
+    def run() -> None:
+        loop = asyncio.new_event_loop()
+        server = loop.run_until_complete(loop.create_server(asyncio.Protocol, sock=sock))
+        loops.append(loop)
+        ready.set()
+        loop.run_forever()
+        server.close()
+        loop.run_until_complete(server.wait_closed())
+        loop.close()
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    ready.wait()
+    started = time.perf_counter()
+    loops[0].call_soon_threadsafe(loops[0].stop)
+    thread.join()
+    return started - began, time.perf_counter() - started
+
+
+def _cycle_common_pattern() -> tuple[float, float]:
     """The pattern found in many public test suites (uvicorn issue #742's snippet)."""
+    app = create_health_app()
     began = time.perf_counter()
     with socket.socket() as probe:  # probe a free port, then let uvicorn bind it (racy)
         probe.bind(("127.0.0.1", 0))
@@ -134,169 +198,206 @@ def _cycle_common_pattern(app: Starlette) -> tuple[float, float]:
     return started - began, time.perf_counter() - started
 
 
-def compare_start_stop(ours_iterations: int = 200, common_iterations: int = 25) -> None:
-    """(a) start + stop of a fresh server, ours (own / shared thread) vs the common pattern."""
-    app = create_health_app()
-    with ServerThread() as shared_thread:
-        _cycle_ours(app)  # warm-up: imports, first loop
-        _cycle_ours(app, shared_thread)
-        _cycle_common_pattern(app)
-        ours, pooled, common = _StartStop([], []), _StartStop([], []), _StartStop([], [])
-        for round_number in range(common_iterations):  # alternate: 1 common, then ours
-            common.add(*_cycle_common_pattern(app))
-            done = len(ours.start)
-            due = ours_iterations * (round_number + 1) // common_iterations
-            for _ in range(due - done):
-                ours.add(*_cycle_ours(app))
-                pooled.add(*_cycle_ours(app, shared_thread))
-    ours_medians, pooled_medians, common_medians = (
-        ours.medians(),
-        pooled.medians(),
-        common.medians(),
-    )
+def compare_start_stop(rounds: int = 40, per_round: int = 10) -> None:
+    """(a) start + stop: ours (own / shared thread) vs the two floors and the common pattern."""
+    with ServerThread() as shared_thread, ServerThread() as floor_thread:
+        floor_loop = floor_thread._running_loop()
+        variants: dict[str, Cycle] = {
+            "floor: create_server on a running loop (other thread)": (
+                lambda: _cycle_create_server(floor_loop)
+            ),
+            "floor: new thread + new loop + create_server": _cycle_thread_and_loop,
+            "UvicornTestServer on a shared ServerThread": lambda: _cycle_ours(shared_thread),
+            "UvicornTestServer, thread of its own": _cycle_ours,
+        }
+        times: dict[str, list[tuple[float, float]]] = {name: [] for name in variants}
+        common: list[tuple[float, float]] = []
+        for cycle in [*variants.values(), _cycle_common_pattern]:  # warm-up
+            cycle()
+        for round_number in range(rounds):
+            for name, cycle in variants.items():
+                times[name].extend(cycle() for _ in range(per_round))
+            if round_number % 2 == 0:  # 0.2 s each: a few are enough
+                common.append(_cycle_common_pattern())
+    times["common pattern (probe port, Thread(server.run), poll started)"] = common
+    floor = statistics.median(a + b for a, b in next(iter(times.values())))
+    rows = []
+    for name, values in times.items():
+        start = statistics.median(a for a, _ in values)
+        stop = statistics.median(b for _, b in values)
+        total = statistics.median(a + b for a, b in values)
+        rows.append(
+            [name, str(len(values)), _ms(start), _ms(stop), _ms(total), _ratio(total, floor)]
+        )
     _print_table(
-        "(a) start + stop of a fresh server (medians)",
-        ["variant", "n", "start", "stop", "start+stop"],
-        [
-            [
-                "UvicornTestServer (thread of its own)",
-                str(len(ours.start)),
-                *map(_ms, ours_medians),
-            ],
-            [
-                "UvicornTestServer on a shared ServerThread",
-                str(len(pooled.start)),
-                *map(_ms, pooled_medians),
-            ],
-            [
-                "common pattern (probe port, Thread(server.run), poll started)",
-                str(len(common.start)),
-                *map(_ms, common_medians),
-            ],
-            [
-                "ratio common / UvicornTestServer (own thread)",
-                "",
-                *(_ratio(c, o) for c, o in zip(common_medians, ours_medians, strict=True)),
-            ],
-        ],
+        "(a) start + stop of a fresh server, trivial app (medians; ratio to the first floor)",
+        ["variant", "n", "start", "stop", "start+stop", "/ floor"],
+        rows,
     )
 
 
 # -- (b) one keep-alive request ---------------------------------------------------------------
 
 
-def compare_keep_alive_requests(count: int = 2000, warmup: int = 200, block: int = 100) -> None:
-    """(b) keep-alive GET /health: requests.Session -> real server vs TestClient in-process."""
+class _RawClient:
+    """A hand-written HTTP/1.1 GET on one kept-alive socket: the floor of a real request."""
+
+    _LENGTH = re.compile(rb"\r\ncontent-length:\s*(\d+)", re.IGNORECASE)
+
+    def __init__(self, host: str, port: int, path: str) -> None:
+        self._sock = socket.create_connection((host, port))
+        self._sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self._request = f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\n\r\n".encode()
+
+    def get(self) -> tuple[int, bytes]:
+        self._sock.sendall(self._request)
+        data = b""
+        while b"\r\n\r\n" not in data:
+            data += self._sock.recv(65536)
+        head, _, body = data.partition(b"\r\n\r\n")
+        found = self._LENGTH.search(head)
+        if found is None:
+            raise RuntimeError(f"no Content-Length in {head!r}")
+        while len(body) < int(found.group(1)):
+            body += self._sock.recv(65536)
+        return int(head[9:12]), body
+
+    def close(self) -> None:
+        self._sock.close()
+
+
+def _timed(send: Callable[[], tuple[int, bytes]]) -> Callable[[], float]:
+    def one() -> float:
+        began = time.perf_counter()
+        status, body = send()
+        elapsed = time.perf_counter() - began
+        if status != 200 or body != b'{"message":"OK"}':
+            raise RuntimeError(f"unexpected answer from /health: {status} {body!r}")
+        return elapsed
+
+    return one
+
+
+def _kit_session(base_url: str) -> HttpSession:
+    """The session a scenario gets on the embedded server (see behave_live.bdd.hooks)."""
+    session = HttpSession(base_url)
+    session.trust_env = False
+    return session
+
+
+def compare_keep_alive_requests(count: int = 2000, block: int = 50) -> None:
+    """(b) keep-alive GET /health: raw socket floor, requests, the kit, httpx, TestClient."""
     with warnings.catch_warnings():
         # Starlette 1.x nags about httpx (it prefers httpx2); the TestClient works the same.
         warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
         from starlette.testclient import TestClient
 
-    real: list[float] = []
-    in_process: list[float] = []
     with (
         UvicornTestServer(create_health_app()) as server,
-        requests.Session() as session,
-        TestClient(create_health_app()) as client,
+        requests.Session() as plain,
+        requests.Session() as no_env,
+        _kit_session(server.base_url) as kit,
+        httpx.Client() as client,
+        TestClient(create_health_app()) as test_client,
     ):
+        no_env.trust_env = False
         url = f"{server.base_url}/health"
-
-        def over_the_wire() -> float:
-            began = time.perf_counter()
-            response = session.get(url)
-            elapsed = time.perf_counter() - began
-            _check(response.status_code, response.content)
-            return elapsed
-
-        def through_test_client() -> float:
-            began = time.perf_counter()
-            response = client.get("/health")
-            elapsed = time.perf_counter() - began
-            _check(response.status_code, response.content)
-            return elapsed
-
-        for _ in range(warmup):
-            over_the_wire()
-            through_test_client()
-        while len(real) < count:  # alternate blocks, so both see the same machine state
-            n = min(block, count - len(real))
-            real.extend(over_the_wire() for _ in range(n))
-            in_process.extend(through_test_client() for _ in range(n))
-
-    real_median, in_process_median = statistics.median(real), statistics.median(in_process)
-    _print_table(
-        "(b) one keep-alive GET /health (per request)",
-        ["variant", "n", "median", "p90"],
+        host, port = server.base_url.removeprefix("http://").rsplit(":", 1)
+        raw = _RawClient(host, int(port), "/health")
+        variants = {
+            "floor: raw socket, hand-written HTTP/1.1": _timed(raw.get),
+            "requests.Session (defaults)": _timed(lambda: _requests_pair(plain, url)),
+            "requests.Session, trust_env=False": _timed(lambda: _requests_pair(no_env, url)),
+            "behave-live HttpSession (as in a scenario)": _timed(lambda: _kit_pair(kit)),
+            "httpx.Client": _timed(lambda: _httpx_pair(client, url)),
+            "starlette TestClient, in-process (no socket)": _timed(
+                lambda: _httpx_pair(test_client, "/health")
+            ),
+        }
+        times: dict[str, list[float]] = {name: [] for name in variants}
+        for send in variants.values():  # warm-up
+            for _ in range(100):
+                send()
+        while len(times["httpx.Client"]) < count:
+            for name, send in variants.items():
+                times[name].extend(send() for _ in range(block))
+            kit.exchanges.clear()  # the kit keeps every exchange of a scenario; not 2000
+        raw.close()
+    medians = {name: statistics.median(values) for name, values in times.items()}
+    floor = medians["floor: raw socket, hand-written HTTP/1.1"]
+    bare = medians["requests.Session (defaults)"]
+    rows = [
         [
-            [
-                "requests.Session -> UvicornTestServer (real socket)",
-                str(len(real)),
-                _ms(real_median),
-                _ms(_p90(real)),
-            ],
-            [
-                "starlette TestClient, context manager (in-process)",
-                str(len(in_process)),
-                _ms(in_process_median),
-                _ms(_p90(in_process)),
-            ],
-            [
-                "ratio TestClient / UvicornTestServer",
-                "",
-                _ratio(in_process_median, real_median),
-                _ratio(_p90(in_process), _p90(real)),
-            ],
-        ],
+            name,
+            str(len(values)),
+            _ms(medians[name]),
+            _ms(_p90(values)),
+            _ratio(medians[name], floor),
+        ]
+        for name, values in times.items()
+    ]
+    _print_table(
+        "(b) one keep-alive GET /health, trivial app (per request; ratio to the floor)",
+        ["variant", "n", "median", "p90", "/ floor"],
+        rows,
+    )
+    kit_median = medians["behave-live HttpSession (as in a scenario)"]
+    print(
+        f"kit / requests.Session (defaults): {_ratio(kit_median, bare)}; "
+        f"kit / requests.Session (trust_env=False): "
+        f"{_ratio(kit_median, medians['requests.Session, trust_env=False'])} (goal <= 1.10x)"
     )
 
 
-def _check(status: int, body: bytes) -> None:
-    if status != 200 or body != b'{"message":"OK"}':
-        raise RuntimeError(f"unexpected answer from /health: {status} {body!r}")
+def _requests_pair(session: requests.Session, url: str) -> tuple[int, bytes]:
+    response = session.get(url)
+    return response.status_code, response.content
 
 
-def _p90(values: Sequence[float]) -> float:
-    return statistics.quantiles(values, n=10)[-1]
+def _kit_pair(session: HttpSession) -> tuple[int, bytes]:
+    response = session.get("/health")
+    return response.status_code, response.content
 
 
-# -- (c) a behave run: a fresh server per scenario vs one shared ------------------------------
+def _httpx_pair(client: httpx.Client, url: str) -> tuple[int, bytes]:
+    response = client.get(url)
+    return response.status_code, response.content
 
-ROOT = Path(__file__).resolve().parent.parent
+
+# -- (c) per-scenario overhead inside a behave run, (d) whole runs ----------------------------
+
 _SCENARIOS_PER_FEATURE = 20
-
 _SCENARIO = """
   Scenario: Health check number {number}
     When I send a GET request to "/health"
     Then the response status should be 200
     And the JSON value at "$.message" should be "OK"
 """
-
 _ENVIRONMENT = (ROOT / "environment.py").read_text(encoding="utf-8")
-# The kit's own cost shows with an app that starts instantly; the demo service adds the
-# cost of creating its SQLite database at every start.
 _BENCH_APPS = (
-    ("health-only app", "bench.health_app:create_health_app"),
-    ("demo service (SQLite board)", "app:create_app"),
+    ("trivial app", "bench.health_app:create_health_app"),
+    ("demo service", "app:create_app"),
 )
-
-
 _SCOPES = ("scenario", "run")
 
 
-def _write_project(directory: Path, scenarios: int) -> None:
-    features = directory / "features"
-    features.mkdir()
-    (directory / "steps").mkdir()
-    (directory / "steps" / "http_steps.py").write_text(
+def _write_project(directory: Path, scenarios: int) -> Path:
+    """A behave project of ``scenarios`` health checks (20 per feature file); its directory."""
+    project = directory / f"n{scenarios}"
+    features = project / "features"
+    features.mkdir(parents=True)
+    (project / "steps").mkdir()
+    (project / "steps" / "http_steps.py").write_text(
         "from behave_live.bdd.steps import *  # noqa: F403\n", encoding="utf-8"
     )
-    (directory / "environment.py").write_text(_ENVIRONMENT, encoding="utf-8")
+    (project / "environment.py").write_text(_ENVIRONMENT, encoding="utf-8")
     for first in range(0, scenarios, _SCENARIOS_PER_FEATURE):
         numbers = range(first, min(scenarios, first + _SCENARIOS_PER_FEATURE))
         body = "".join(_SCENARIO.format(number=number) for number in numbers)
         (features / f"health_{first:04d}.feature").write_text(
             f"Feature: Health checks from {first}\n{body}", encoding="utf-8"
         )
+    return project
 
 
 @dataclass(frozen=True)
@@ -310,7 +411,9 @@ def _run_behave(cwd: Path, arguments: Sequence[str]) -> _RunTimes:
     command = [sys.executable, "-m", "behave", "--no-color", "--format=null", *arguments]
     # Bytecode caching on, as on a developer's machine (the warm-up run writes the caches),
     # whatever the calling environment says: otherwise every run compiles every module.
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    # The project's root for the apps, after any PYTHONPATH given (another copy of the kit).
+    given = os.environ.get("PYTHONPATH")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [given, str(ROOT)]))}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
@@ -325,86 +428,195 @@ def _run_behave(cwd: Path, arguments: Sequence[str]) -> _RunTimes:
     return _RunTimes(wall, cpu)
 
 
-def _median_run_per_scope(cwd: Path, arguments: Sequence[str], runs: int) -> dict[str, _RunTimes]:
-    """Median times per server scope, alternating scopes so that noise hits both."""
-    times: dict[str, list[_RunTimes]] = {scope: [] for scope in _SCOPES}
-    _run_behave(cwd, [*arguments, "-D", "server_scope=run"])  # warm-up: caches, imports
-    for _ in range(runs):
-        for scope in _SCOPES:
-            times[scope].append(_run_behave(cwd, [*arguments, "-D", f"server_scope={scope}"]))
-    return {
-        scope: _RunTimes(
-            wall=statistics.median(run.wall for run in values),
-            cpu=statistics.median(run.cpu for run in values),
-        )
-        for scope, values in times.items()
-    }
+def _scope_arguments(app: str, scope: str, paths: Sequence[str]) -> list[str]:
+    return ["-D", f"app={app}", "-D", f"server_scope={scope}", *paths]
 
 
-_SCOPE_HEADER = ["app", "variant", "wall", "fresh / shared", "CPU", "fresh / shared"]
+def _line(points: Sequence[tuple[float, float]]) -> tuple[float, float]:
+    """Least-squares slope and intercept of ``points`` (x, y)."""
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    mean_x, mean_y = statistics.fmean(xs), statistics.fmean(ys)
+    slope = sum((x - mean_x) * (y - mean_y) for x, y in points) / sum((x - mean_x) ** 2 for x in xs)
+    return slope, mean_y - slope * mean_x
 
 
-def _scope_rows(label: str, medians: dict[str, _RunTimes]) -> list[list[str]]:
-    shared, fresh = medians["run"], medians["scenario"]
-    return [
-        [label, "one shared server (server_scope=run)", _ms(shared.wall), "", _ms(shared.cpu), ""],
-        [
-            "",
-            "fresh server per scenario (default)",
-            _ms(fresh.wall),
-            _ratio(fresh.wall, shared.wall),
-            _ms(fresh.cpu),
-            _ratio(fresh.cpu, shared.cpu),
-        ],
-    ]
-
-
-def compare_behave_scopes(scenarios: int = 200, runs: int = 11) -> None:
-    """(c) a behave run of many scenarios: a fresh server each vs one shared by the run."""
-    rows: list[list[str]] = []
+def compare_per_scenario(sizes: Sequence[int] = (50, 200, 400), rounds: int = 7) -> None:
+    """(c) per-scenario cost of a fresh server inside behave: slopes over N, fresh - shared."""
+    runs: dict[tuple[str, str, int], list[_RunTimes]] = {}
     with tempfile.TemporaryDirectory(prefix="behave-live-bench-") as temporary:
-        directory = Path(temporary)
-        _write_project(directory, scenarios)
-        for label, app in _BENCH_APPS:
-            medians = _median_run_per_scope(directory, ["-D", f"app={app}", "features"], runs)
-            rows += _scope_rows(label, medians)
+        projects = {size: _write_project(Path(temporary), size) for size in sizes}
+        for _, app in _BENCH_APPS:  # warm-up: bytecode caches, the page cache
+            _run_behave(projects[sizes[0]], _scope_arguments(app, "run", ["features"]))
+        for _ in range(rounds):
+            for size, project in projects.items():
+                for _, app in _BENCH_APPS:
+                    for scope in _SCOPES:
+                        times = _run_behave(project, _scope_arguments(app, scope, ["features"]))
+                        runs.setdefault((app, scope, size), []).append(times)
+    rows: list[list[str]] = []
+    for label, app in _BENCH_APPS:
+        fits: dict[str, dict[str, tuple[float, float]]] = {}
+        for scope in _SCOPES:
+            fits[scope] = {
+                measure: _line(
+                    [
+                        (
+                            size,
+                            statistics.median(
+                                getattr(run, measure) for run in runs[app, scope, size]
+                            ),
+                        )
+                        for size in sizes
+                    ]
+                )
+                for measure in ("wall", "cpu")
+            }
+        first = True
+        for scope, name in (
+            ("run", "shared server (server_scope=run)"),
+            ("scenario", "fresh server per scenario"),
+        ):
+            wall, cpu = fits[scope]["wall"], fits[scope]["cpu"]
+            shown = label if first else ""
+            rows.append([shown, name, _ms(wall[0]), _ms(cpu[0]), _ms(wall[1]), _ms(cpu[1])])
+            first = False
+        rows.append(
+            [
+                "",
+                "overhead of a fresh server: fresh - shared",
+                _ms(fits["scenario"]["wall"][0] - fits["run"]["wall"][0]),
+                _ms(fits["scenario"]["cpu"][0] - fits["run"]["cpu"][0]),
+                "",
+                "",
+            ]
+        )
     _print_table(
-        f"(c) behave run of {scenarios} scenarios, whole process (median of {runs} runs)",
-        _SCOPE_HEADER,
+        f"(c) inside behave: cost per scenario (slope of a line over N = "
+        f"{', '.join(map(str, sizes))} scenarios; medians of {rounds} alternating runs each)",
+        ["app", "variant", "wall/scenario", "CPU/scenario", "fixed wall", "fixed CPU"],
         rows,
     )
+    print("goal: a fresh server adds <= 0.5 ms per scenario over a shared one (trivial app)")
+    compare_app_startup()
 
 
-def compare_domain_scopes(runs: int = 15) -> None:
-    """(d) the task board's domain features: a fresh server each vs one shared by the run."""
+def compare_app_startup(count: int = 300) -> None:
+    """The apps' own start-up, in-process: the factory, then lifespan startup and shutdown."""
+    from app import create_app
+
+    async def cycle(factory: Callable[[], Any]) -> tuple[float, float, float]:
+        began = time.perf_counter()
+        app = factory()
+        made = time.perf_counter()
+        async with app.router.lifespan_context(app):
+            started = time.perf_counter()
+        return made - began, started - made, time.perf_counter() - started
+
+    async def measure() -> dict[str, list[tuple[float, float, float]]]:
+        factories = {"trivial app": create_health_app, "demo service": create_app}
+        times: dict[str, list[tuple[float, float, float]]] = {name: [] for name in factories}
+        for factory in factories.values():
+            await cycle(factory)
+        for _ in range(count):
+            for name, factory in factories.items():
+                times[name].append(await cycle(factory))
+        return times
+
+    rows = []
+    for name, values in asyncio.run(measure()).items():
+        medians = [statistics.median(part[i] for part in values) for i in range(3)]
+        total = statistics.median(sum(part) for part in values)
+        rows.append([name, str(len(values)), *map(_ms, medians), _ms(total)])
+    _print_table(
+        "    the app's own start-up, in-process (medians)",
+        ["app", "n", "create_app()", "lifespan startup", "lifespan shutdown", "total"],
+        rows,
+    )
+    print("goal: the demo service's start-up <= 0.3 ms")
+
+
+def compare_whole_runs(scenarios: int = 200, rounds: int = 9) -> None:
+    """(d) whole behave runs, fresh server per scenario vs one shared: ratio of medians."""
     from behave.parser import parse_file
 
-    scenarios = sum(
+    board = sum(
         len(list(parse_file(str(path)).walk_scenarios()))
         for path in (ROOT / "features" / "board").glob("*.feature")
     )
-    medians = _median_run_per_scope(ROOT, ["features/board"], runs)
+    runs: dict[tuple[str, str], list[_RunTimes]] = {}
+    with tempfile.TemporaryDirectory(prefix="behave-live-bench-") as temporary:
+        project = _write_project(Path(temporary), scenarios)
+        suites = [
+            (f"{scenarios} health checks, {label}", project, app, ["features"])
+            for label, app in _BENCH_APPS
+        ]
+        suites.append(
+            (f"features/board ({board} scenarios)", ROOT, "app:create_app", ["features/board"])
+        )
+        for _, cwd, app, paths in suites:  # warm-up
+            _run_behave(cwd, _scope_arguments(app, "run", paths))
+        for _ in range(rounds):
+            for label, cwd, app, paths in suites:
+                for scope in _SCOPES:
+                    runs.setdefault((label, scope), []).append(
+                        _run_behave(cwd, _scope_arguments(app, scope, paths))
+                    )
+    rows = []
+    for label, *_ in suites:
+        shared, fresh = runs[label, "run"], runs[label, "scenario"]
+        wall = [statistics.median(run.wall for run in side) for side in (shared, fresh)]
+        cpu = [statistics.median(run.cpu for run in side) for side in (shared, fresh)]
+        rows.append(
+            [
+                label,
+                _ms(wall[0]),
+                _ms(wall[1]),
+                _ratio(wall[1], wall[0]),
+                _ms(cpu[0]),
+                _ms(cpu[1]),
+                _ratio(cpu[1], cpu[0]),
+            ]
+        )
     _print_table(
-        f"(d) behave run of features/board, {scenarios} scenarios, whole process "
-        f"(median of {runs} runs)",
-        _SCOPE_HEADER,
-        _scope_rows("demo service (SQLite board)", medians),
+        f"(d) whole behave runs (medians of {rounds} alternating runs)",
+        [
+            "suite",
+            "shared wall",
+            "fresh wall",
+            "fresh/shared",
+            "shared CPU",
+            "fresh CPU",
+            "fresh/shared",
+        ],
+        rows,
     )
+    print("goal: a 200-scenario run with fresh servers <= 1.10x the run on a shared one")
 
 
 @dataclass(frozen=True)
 class _Comparison:
     title: str
     run: Callable[[], None]
+    quick: Callable[[], None]
 
 
 COMPARISONS: dict[str, _Comparison] = {
-    "a": _Comparison("start + stop of a fresh server", compare_start_stop),
-    "b": _Comparison(
-        "keep-alive GET /health, real server vs TestClient", compare_keep_alive_requests
+    "a": _Comparison(
+        "start + stop vs the floors", compare_start_stop, lambda: compare_start_stop(4, 5)
     ),
-    "c": _Comparison("behave run, fresh server per scenario vs shared", compare_behave_scopes),
-    "d": _Comparison("domain features, fresh server per scenario vs shared", compare_domain_scopes),
+    "b": _Comparison(
+        "keep-alive GET vs the floor",
+        compare_keep_alive_requests,
+        lambda: compare_keep_alive_requests(200),
+    ),
+    "c": _Comparison(
+        "per-scenario overhead inside behave",
+        compare_per_scenario,
+        lambda: compare_per_scenario((20, 40), 1),
+    ),
+    "d": _Comparison(
+        "whole runs, fresh vs shared", compare_whole_runs, lambda: compare_whole_runs(40, 1)
+    ),
 }
 
 
@@ -414,6 +626,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--only",
         default=",".join(COMPARISONS),
         help="comma-separated comparisons to run (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help="few rounds: a smoke check, not figures"
     )
     args = parser.parse_args(argv)
     chosen = [key.strip() for key in str(args.only).split(",") if key.strip()]
@@ -426,8 +641,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     _print_machine()
     began = time.perf_counter()
     for key in chosen:
-        COMPARISONS[key].run()
+        comparison = COMPARISONS[key]
+        (comparison.quick if args.quick else comparison.run)()
     print(f"\n({', '.join(chosen)}) done in {time.perf_counter() - began:.1f} s")
+    print(_load_line("load average at end"))
     return 0
 
 

@@ -2,16 +2,20 @@
 
 The tests send a signal once the run is known to be at the point they interrupt: the app
 writes the marker (path in ``INTERRUPT_MARKER``, a file or a named pipe) when it gets there -
-inside
-``GET /hold``, or with ``INTERRUPT_HOLD_AT=startup`` inside the lifespan startup, after the
-board's temporary database exists. Either then waits (at most :data:`HOLD_SECONDS`) for the
+inside ``GET /hold``, or with ``INTERRUPT_HOLD_AT=startup`` inside the lifespan startup, after
+its scratch file exists. Either then waits (at most :data:`HOLD_SECONDS`) for the
 interruption.
+
+The lifespan owns a scratch file in the temporary directory, created at startup and removed
+when the lifespan ends (after shutdown, or when a cancelled startup unwinds): what an
+interrupted run must not leave behind. (The board's own database lives in memory.)
 """
 
 from __future__ import annotations
 
 import asyncio
 import os
+import tempfile
 from collections.abc import Awaitable, Callable, MutableMapping
 from pathlib import Path
 from typing import Any
@@ -40,8 +44,14 @@ def create_app() -> _ASGIApp:
             await _hold(f"request {scope['server'][1]}")  # the port, to check it closes
             await send({"type": "http.response.start", "status": 204, "headers": []})
             await send({"type": "http.response.body", "body": b""})
-        elif scope["type"] == "lifespan" and os.environ.get(HOLD_AT_ENV) == "startup":
-            await board(scope, receive, _holding_startup(send))
+        elif scope["type"] == "lifespan":
+            descriptor, scratch = tempfile.mkstemp(prefix="interrupt-app-")
+            os.close(descriptor)
+            try:
+                holding = os.environ.get(HOLD_AT_ENV) == "startup"
+                await board(scope, receive, _holding_startup(send) if holding else send)
+            finally:
+                os.remove(scratch)
         else:
             await board(scope, receive, send)
 
@@ -51,7 +61,7 @@ def create_app() -> _ASGIApp:
 def _holding_startup(send: _Send) -> _Send:
     async def send_holding(message: _Message) -> None:
         if message["type"] == "lifespan.startup.complete":
-            await _hold("startup")  # the database exists: startup is nearly done
+            await _hold("startup")  # the scratch file exists: startup is nearly done
         await send(message)
 
     return send_holding

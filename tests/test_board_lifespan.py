@@ -1,6 +1,6 @@
 """The task board's database lifecycle: the app's lifespan opens it and cleans it up.
 
-Without a path each app instance gets a temporary SQLite file that is gone after shutdown;
+Without a path each app instance gets a SQLite database in memory, gone after shutdown;
 with a path the data outlives the server. Startup failures name the file and the fix.
 """
 
@@ -19,7 +19,7 @@ from starlette.responses import PlainTextResponse
 from starlette.routing import Mount, Route
 
 from app.board import create_board_app
-from app.board.database import BoardDatabase
+from app.board.database import MEMORY, BoardDatabase
 from behave_live import ServerStartupError, UvicornTestServer
 
 REQUEST_TIMEOUT = 10.0
@@ -38,21 +38,19 @@ def call(server: UvicornTestServer, method: str, path: str, **kwargs: Any) -> re
     return requests.request(method, server.base_url + path, timeout=REQUEST_TIMEOUT, **kwargs)
 
 
-def test_without_a_path_the_database_is_a_temporary_file_removed_at_shutdown() -> None:
+def test_without_a_path_the_database_lives_in_memory_until_shutdown() -> None:
     app = create_board_app()
     assert not hasattr(app.state, "database")  # nothing is opened before the lifespan
 
     with UvicornTestServer(app) as server:
-        path = Path(app.state.database.path)
-        assert path.is_file()
-        assert path.name.startswith("board-")
+        database = app.state.database
+        assert database.path == MEMORY
         register(server, "Alice")
-        assert path.stat().st_size > 0
-        siblings = set(path.parent.glob(f"{path.name}*"))
+        database.ping()
 
-    assert siblings == {path}  # the journal is kept in memory: no file beside it
-    assert not path.exists()
     assert not hasattr(app.state, "database")
+    with pytest.raises(sqlite3.ProgrammingError, match="closed"):
+        database.ping()  # closed at shutdown: its data is gone
 
 
 def test_each_app_instance_has_its_own_database() -> None:

@@ -1,7 +1,7 @@
 """SIGINT and SIGTERM mid-run: a clean end within 2 s, nothing left behind, reports written.
 
 Each test runs behave as a user would, on a feature whose first scenario holds (in a request,
-or in its server's lifespan startup, after the board's temporary database exists). The app
+or in its server's lifespan startup, after the app's scratch file exists). The app
 writes to a named pipe when it gets there; the test sends the signal then - no guessing.
 """
 
@@ -50,7 +50,7 @@ def _interrupt(tmp_path: Path, signum: signal.Signals, hold_at: str) -> Interrup
     reader = os.open(marker, os.O_RDONLY | os.O_NONBLOCK)  # before the app writes to it
     env = {
         **os.environ,
-        "TMPDIR": str(temp_dir),  # the board's temporary database goes here
+        "TMPDIR": str(temp_dir),  # the app's scratch file goes here
         MARKER_ENV: str(marker),
         HOLD_AT_ENV: hold_at,
         "PYTHONFAULTHANDLER": "1",
@@ -97,7 +97,7 @@ def test_an_interrupted_run_ends_cleanly(
     assert run.marker.startswith(hold_at)
     assert run.returncode == EXPECTED_STATUS[signum], run.output
     assert run.took < EXIT_WITHIN
-    assert list(run.temp_dir.iterdir()) == [], "the board's temporary database was left behind"
+    assert list(run.temp_dir.iterdir()) == [], "the app's scratch file was left behind"
     assert "Traceback" not in run.output, run.output
     assert "CancelledError" not in run.output, run.output
     assert f"Interrupted by {signum.name}: servers stopped, reports written;" in run.output

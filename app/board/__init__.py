@@ -1,7 +1,7 @@
 """A small team task board: the realistic service the acceptance tests run against.
 
 ``create_board_app()`` builds a Starlette app serving the board's JSON API under ``/board``,
-with its own SQLite database (a temporary file unless a path is given). See
+with its own SQLite database (in memory unless a path is given). See
 :mod:`app.board.endpoints` for the endpoints and their rules.
 """
 

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
-import tempfile
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 
-from app.board.database import BoardDatabase, empty_database_image
+from app.board.database import BoardDatabase
 from app.board.problems import (
     ProblemError,
     handle_http_exception,
@@ -32,7 +30,7 @@ def create_board_app(database_path: str | None = None) -> Starlette:
     """Build a fresh task board, serving everything under ``/board``.
 
     The lifespan opens the board's SQLite database: the file at ``database_path`` (created
-    if missing, kept afterwards), or with ``None`` a new temporary file that is deleted at
+    if missing, kept afterwards), or with ``None`` a new database in memory, gone at
     shutdown - so each app instance, and each test server, starts empty. While the app runs,
     the database is ``app.state.database``.
 
@@ -67,24 +65,15 @@ def _lifespan(database_path: str | None) -> _Lifespan:
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         with contextlib.ExitStack() as cleanup:
-            path = database_path
-            if path is None:
-                # One file, a copy of the empty database: a throwaway database keeps its
-                # journal in memory, so nothing else is left beside it.
-                descriptor, path = tempfile.mkstemp(prefix="board-", suffix=".sqlite3")
-                with os.fdopen(descriptor, "wb") as file:
-                    file.write(empty_database_image())
-                cleanup.callback(_remove_file, path)
-            database = BoardDatabase.open(path, throwaway=database_path is None)
+            database = (
+                BoardDatabase.in_memory()
+                if database_path is None
+                else BoardDatabase.open(database_path)
+            )
             cleanup.callback(database.close)
             app.state.database = database
             cleanup.callback(delattr, app.state, "database")
-            logger.info("The board's database is %s", path)
+            logger.info("The board's database is %s", database.path)
             yield
 
     return lifespan
-
-
-def _remove_file(path: str) -> None:
-    with contextlib.suppress(FileNotFoundError):
-        os.remove(path)

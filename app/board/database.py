@@ -12,22 +12,23 @@ the fixed :data:`UPDATABLE_COLUMNS`, and every value is a bound parameter.
 from __future__ import annotations
 
 import functools
-import os
 import sqlite3
-import tempfile
+import sys
 import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime, timezone
-from pathlib import Path
 from typing import Final, cast
 
 from app.board.models import Status, Task, User
 
-__all__ = ["SCHEMA_VERSION", "UPDATABLE_COLUMNS", "BoardDatabase", "NameTakenError"]
+__all__ = ["MEMORY", "SCHEMA_VERSION", "UPDATABLE_COLUMNS", "BoardDatabase", "NameTakenError"]
 
 #: Stored in ``PRAGMA user_version``; a database file written by another schema is refused.
 SCHEMA_VERSION: Final = 1
+
+#: The name SQLite gives a database in memory (``BoardDatabase.path`` of such a database).
+MEMORY: Final = ":memory:"
 
 #: The task columns an update may set (``version`` and ``updated_at`` are set by the update).
 UPDATABLE_COLUMNS: Final = frozenset({"title", "description", "status", "assignee_id", "due_date"})
@@ -95,33 +96,21 @@ class BoardDatabase:
         self.path = path
 
     @classmethod
-    def open(cls, path: str, *, throwaway: bool = False) -> BoardDatabase:
+    def open(cls, path: str) -> BoardDatabase:
         """Open (creating if missing) the database at ``path`` and make sure its schema exists.
-
-        ``throwaway=True`` is for a database deleted when the app stops: it skips the disk
-        syncs that protect data against a power cut (a millisecond per server start).
 
         Raises :class:`RuntimeError` naming the path when the file cannot be opened or was
         written by a different schema version.
         """
         try:
-            # isolation_level=None: no implicit transactions; transaction() says BEGIN itself,
-            # so what is atomic is visible in the code rather than left to the driver.
-            connection = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+            connection = _connect(path)
         except sqlite3.Error as exc:
             raise RuntimeError(
                 f"Cannot open the board database at {path!r}: {exc}. "
                 "Check that its directory exists and is writable."
             ) from exc
         try:
-            connection.row_factory = sqlite3.Row
-            # SQLite leaves foreign keys off by default, per connection - and a build without
-            # them ignores the pragma silently, so read it back.
-            connection.execute("PRAGMA foreign_keys = ON")
-            _require_foreign_keys(connection)
-            if throwaway:
-                connection.execute("PRAGMA synchronous = OFF")
-                connection.execute("PRAGMA journal_mode = MEMORY")
+            _configure(connection)
             _create_schema(connection, path)
         except sqlite3.Error as exc:  # such as "file is not a database"
             connection.close()
@@ -134,8 +123,27 @@ class BoardDatabase:
             raise
         return cls(connection, path)
 
+    @classmethod
+    def in_memory(cls) -> BoardDatabase:
+        """A new, empty database in memory, private to this object and gone when it closes.
+
+        Nothing touches the disk: a copy of the empty database's image is loaded into the
+        connection (20 us, against 0.25 ms for a temporary file and 0.2 ms for running the
+        schema script - a test server starts one per scenario).
+        """
+        connection = _connect(MEMORY)
+        try:
+            if sys.version_info >= (3, 11):
+                connection.deserialize(empty_database_image())
+            _configure(connection)
+            _create_schema(connection, MEMORY)  # Python 3.10: no image to load
+        except BaseException:
+            connection.close()
+            raise
+        return cls(connection, MEMORY)
+
     def close(self) -> None:
-        """Close the connection; the file itself stays."""
+        """Close the connection; a file stays, a database in memory is gone."""
         with self._lock:
             self._connection.close()
 
@@ -320,17 +328,30 @@ def _require_foreign_keys(connection: sqlite3.Connection) -> None:
         _foreign_keys_checked = True
 
 
-@functools.cache
-def empty_database_image() -> bytes:
-    """The bytes of a database file holding the schema and no rows, built once per process.
+def _connect(path: str) -> sqlite3.Connection:
+    # isolation_level=None: no implicit transactions; transaction() says BEGIN itself,
+    # so what is atomic is visible in the code rather than left to the driver.
+    return sqlite3.connect(path, check_same_thread=False, isolation_level=None)
 
-    Every server start creates a fresh database: writing these bytes to a new file is several
-    times faster than running the schema script each time.
-    """
-    with tempfile.TemporaryDirectory(prefix="board-image-") as directory:
-        path = os.path.join(directory, "empty.sqlite3")
-        BoardDatabase.open(path, throwaway=True).close()
-        return Path(path).read_bytes()
+
+def _configure(connection: sqlite3.Connection) -> None:
+    connection.row_factory = sqlite3.Row
+    # SQLite leaves foreign keys off by default, per connection.
+    connection.execute("PRAGMA foreign_keys = ON")
+    _require_foreign_keys(connection)
+
+
+if sys.version_info >= (3, 11):
+
+    @functools.cache
+    def empty_database_image() -> bytes:
+        """The bytes of a database holding the schema and no rows, built once per process."""
+        connection = _connect(MEMORY)
+        try:
+            connection.executescript(_SCHEMA)
+            return connection.serialize()
+        finally:
+            connection.close()
 
 
 def _create_schema(connection: sqlite3.Connection, path: str) -> None:

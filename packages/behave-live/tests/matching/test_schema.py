@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from behave_live.matching import StepInputError, validate_schema
@@ -85,3 +88,16 @@ def test_invalid_schema_raises_naming_the_problem() -> None:
 def test_schema_must_be_an_object() -> None:
     with pytest.raises(StepInputError, match="must be an object or a boolean, got"):
         validate_schema({}, "[1]")
+
+
+def test_importing_the_steps_leaves_jsonschema_unimported() -> None:
+    # A fresh interpreter: this one imported jsonschema already (the tests above).
+    code = (
+        "import sys, behave_live.bdd.steps\n"
+        "loaded = sorted(n for n in sys.modules if n.partition('.')[0] == 'jsonschema')\n"
+        "print(loaded)\n"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert completed.stdout.strip() == "[]", "jsonschema is imported with the steps again"
