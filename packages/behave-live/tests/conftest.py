@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from starlette.applications import Starlette
 
+from behave_live.matching import jsonpath, markers, schema
 from kit_testing.apps import create_app
 
 # pytester runs pytest on throwaway projects: how the plugin is tested as users meet it.
@@ -66,6 +67,19 @@ class BehaveProject:
         )
         seconds = time.monotonic() - began
         return BehaveRun(completed.returncode, completed.stdout + completed.stderr, seconds)
+
+
+@pytest.fixture(autouse=True)
+def _parsers_start_uncached() -> None:
+    """Empty the parse caches of markers, JSONPaths and schema format checkers.
+
+    Mutation testing forks each mutant's run from a process that already ran the tests: a
+    cache filled there would answer with the unmutated parser's results, and the mutant
+    would survive unseen. (Emptying three small caches costs nothing measurable.)
+    """
+    markers._parse.cache_clear()
+    jsonpath._compile.cache_clear()
+    schema._format_checker.cache_clear()
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -78,10 +79,16 @@ def accepts(marker: str, value: Any) -> bool:
     return match(actual, {"k": marker}) == []
 
 
+def _test_id(value: Any) -> str:
+    # The repr, with anything that would stop a node id from being passed back to pytest
+    # on its command line (brackets, backslashes, spaces, non-ASCII) replaced.
+    return re.sub(r"[^A-Za-z0-9_#.'+-]+", "_", repr(value))
+
+
 @pytest.mark.parametrize(
     ("marker", "value"),
     [(marker, value) for marker, good, _ in CASES for value in good],
-    ids=repr,
+    ids=_test_id,
 )
 def test_marker_accepts(marker: str, value: Any) -> None:
     assert accepts(marker, value)
@@ -90,7 +97,7 @@ def test_marker_accepts(marker: str, value: Any) -> None:
 @pytest.mark.parametrize(
     ("marker", "value"),
     [(marker, value) for marker, _, bad in CASES for value in bad],
-    ids=repr,
+    ids=_test_id,
 )
 def test_marker_rejects(marker: str, value: Any) -> None:
     assert not accepts(marker, value)

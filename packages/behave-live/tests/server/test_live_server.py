@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 import os
 import re
@@ -58,6 +59,9 @@ class Resources:
 
     @classmethod
     def now(cls) -> Resources:
+        # Collect garbage first: an object an earlier test left in a reference cycle may close
+        # its socket whenever the collector runs, which would look like a change here.
+        gc.collect()
         return cls(
             threads=frozenset(threading.enumerate()),
             fds=len(os.listdir("/proc/self/fd")),

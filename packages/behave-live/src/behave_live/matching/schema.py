@@ -74,6 +74,11 @@ def _validator(schema: Any) -> Validator:
 
 @cache
 def _format_checker(cls: type[Validator]) -> jsonschema.FormatChecker:
+    # Cached per draft; built by an undecorated function, which mutation testing reaches.
+    return _new_format_checker(cls)
+
+
+def _new_format_checker(cls: type[Validator]) -> jsonschema.FormatChecker:
     import jsonschema  # noqa: PLC0415 (see _validator)
 
     # A copy: registering a format on the draft's shared checker would leak into every user.
