@@ -155,9 +155,21 @@ def _requirements() -> dict[str | None, list[Requirement]]:
     return by_extra
 
 
+#: Standard-library modules of newer Pythons, imported only there (tomllib: 3.11).
+_NEWER_STDLIB = {"tomllib"}
+
 #: Imports made only on some Pythons (``tomli`` below 3.11): their distribution has the
 #: import's name and a ``python_version`` marker.
 _CONDITIONAL_IMPORTS = {"tomli"}
+
+
+def _installed(name: str) -> bool:
+    """A distribution named like the import is installed."""
+    try:
+        importlib.metadata.distribution(name)
+    except importlib.metadata.PackageNotFoundError:
+        return False
+    return True
 
 
 @functools.cache
@@ -179,10 +191,14 @@ def _imported_distributions(path: Path) -> dict[str, str]:
             continue
         for name in names:
             top = name.split(".")[0]
-            if top in sys.stdlib_module_names or top == "behave_live":
+            if top in sys.stdlib_module_names or top in _NEWER_STDLIB or top == "behave_live":
                 continue
             if top not in owners and top in _CONDITIONAL_IMPORTS:
                 # Imported on older Pythons only, so not installed on this one.
+                found[canonicalize_name(top)] = top
+                continue
+            if top not in owners and _installed(top):
+                # Older wheels (uvicorn 0.45) list no files that map the name to them.
                 found[canonicalize_name(top)] = top
                 continue
             assert top in owners, f"{path}: no installed distribution provides {top!r}"
