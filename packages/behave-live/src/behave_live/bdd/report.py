@@ -9,11 +9,18 @@ built, so plain runs pay nothing for the report.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Final
 
 from behave_live.http.exchange import Exchange
 
-__all__ = ["ReportAttachments"]
+__all__ = ["SUMMARY_CAPTION", "SUMMARY_MEDIA_TYPE", "ReportAttachments"]
+
+#: The media type of a summary: what the service answered, in the features' own words.
+#: A type of its own lets a report for readers tell it from the raw exchanges; it is still
+#: ``text/...``, so reports that know nothing of it show it as text.
+SUMMARY_MEDIA_TYPE: Final = "text/x-behave-live-summary"
+#: The caption a summary carries in reports that show captions.
+SUMMARY_CAPTION: Final = "In words"
 
 
 class ReportAttachments:
@@ -37,6 +44,15 @@ class ReportAttachments:
     def attach_exchange(self, exchange: Exchange) -> None:
         """Attach an exchange: request, response and curl command, credentials redacted."""
         self.attach_text(exchange.headline(), exchange.describe())
+
+    def attach_summary(self, words: str) -> None:
+        """Attach what the service answered, in plain words, to the current step.
+
+        Domain steps call it so that a reader sees, under a "Then", what a person was told
+        (``Bob was told: "Task 1 is at version 2, ..."``) without opening the raw exchange.
+        """
+        for target in self._targets:
+            target.embed(SUMMARY_MEDIA_TYPE, words, SUMMARY_CAPTION, False)  # type: ignore[attr-defined]
 
     def attach_text(self, caption: str, text: str, *, fail_only: bool = False) -> None:
         """Attach preformatted ``text`` under ``caption``."""
