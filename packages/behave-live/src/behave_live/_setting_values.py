@@ -19,6 +19,7 @@ __all__ = [
     "flag",
     "optional_text",
     "optional_url",
+    "paths",
     "seconds",
     "shard",
     "text",
@@ -46,6 +47,11 @@ def text(raw: str) -> str:
 def optional_text(raw: str) -> str | None:
     """Text, or None when empty (the setting is then unset)."""
     return raw.strip() or None
+
+
+def paths(raw: str) -> tuple[str, ...]:
+    """Paths separated by commas ("features/board, features/billing"), blanks dropped."""
+    return tuple(part.strip() for part in raw.split(",") if part.strip())
 
 
 def optional_url(raw: str) -> str | None:

@@ -7,6 +7,7 @@
     ├── ServerStartupError            the test server could not start
     ├── ScaffoldError                 behave-live init cannot set the project up as asked
     ├── ShardingError                 a shard cannot be planned, or JUnit reports not merged
+    ├── SpecificationError            the specification view cannot be written (a glossary)
     ├── StepInputError                a mistake in what the feature file (or test) gave a step:
     │                                 malformed JSON, a bad JSONPath or marker, an unknown variable
     ├── RequestFailedError            a request got no response (timeout, refused, invalid URL)
@@ -54,6 +55,7 @@ __all__ = [
     "ServerStartupError",
     "SettingsError",
     "ShardingError",
+    "SpecificationError",
     "StepInputError",
     "UnhandledServerError",
 ]
@@ -94,6 +96,13 @@ class ShardingError(KitError):
 
     An unreadable or malformed JUnit file, a folder without reports, a shard that names
     no scenario: the message names the file and what to do.
+    """
+
+
+class SpecificationError(KitError):
+    """The specification view cannot be written as configured: a glossary is missing or empty.
+
+    The message names the file and the setting to change.
     """
 
 

@@ -218,6 +218,31 @@ KEEP_FAILED_SERVER = Setting[bool](
     "stdin is not a terminal.",
     "true",
 )
+SPEC_FOR_READERS = Setting[tuple[str, ...]](
+    "spec_for_readers",
+    values.paths,
+    (),
+    "The specification view (`-f spec`): the feature folders or files, separated by commas, "
+    'that readers get; every other feature that ran goes under "For developers".',
+    "features/board",
+    shown_default="(every feature)",
+)
+SPEC_GLOSSARY = Setting[tuple[str, ...]](
+    "spec_glossary",
+    values.paths,
+    (),
+    "The specification view's glossaries (Markdown, one `## Term` per word), separated by "
+    "commas; without it, a `glossary.md` beside the features that ran is used.",
+    "features/board/glossary.md",
+    shown_default="(found beside the features)",
+)
+SPEC_TITLE = Setting[str](
+    "spec_title",
+    values.text,
+    "Specification",
+    "The title of the specification view's page.",
+    "Task board: specification",
+)
 
 #: Every setting, in the order the docs list them.
 SETTINGS: tuple[Setting[Any], ...] = (
@@ -235,6 +260,9 @@ SETTINGS: tuple[Setting[Any], ...] = (
     SHARD,
     SHARD_DURATIONS,
     KEEP_FAILED_SERVER,
+    SPEC_FOR_READERS,
+    SPEC_GLOSSARY,
+    SPEC_TITLE,
 )
 _BY_NAME: dict[str, Setting[Any]] = {setting.name: setting for setting in SETTINGS}
 
@@ -292,6 +320,9 @@ class KitSettings:
     shard: ShardSpec | None = SHARD.default
     shard_durations: str | None = SHARD_DURATIONS.default
     keep_failed_server: bool = KEEP_FAILED_SERVER.default
+    spec_for_readers: tuple[str, ...] = SPEC_FOR_READERS.default
+    spec_glossary: tuple[str, ...] = SPEC_GLOSSARY.default
+    spec_title: str = SPEC_TITLE.default
     uvicorn_options: Mapping[str, Any] = field(default_factory=dict)
 
     @classmethod

@@ -4,6 +4,9 @@ behave's own ``context.attach`` does not reach behave-html-pretty-formatter (it 
 ``embedding`` method), so attachments go straight to every active formatter that offers
 ``embed(mime_type, data, caption)``. With no such formatter (a console run) nothing is
 built, so plain runs pay nothing for the report.
+
+A formatter that sets ``full_exchanges = True`` (the specification view) gets each exchange
+whole; the others get it with long bodies cut short. Both are redacted alike.
 """
 
 from __future__ import annotations
@@ -43,7 +46,13 @@ class ReportAttachments:
 
     def attach_exchange(self, exchange: Exchange) -> None:
         """Attach an exchange: request, response and curl command, credentials redacted."""
-        self.attach_text(exchange.headline(), exchange.describe())
+        headline = exchange.headline()
+        shown: dict[bool, str] = {}  # built once per length, only when some target wants it
+        for target in self._targets:
+            full = bool(getattr(target, "full_exchanges", False))
+            if full not in shown:
+                shown[full] = exchange.describe(full=full)
+            target.embed("text/plain", shown[full], headline, False)  # type: ignore[attr-defined]
 
     def attach_summary(self, words: str) -> None:
         """Attach what the service answered, in plain words, to the current step.

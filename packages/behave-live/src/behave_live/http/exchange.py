@@ -1,5 +1,8 @@
 """A recorded HTTP exchange, and the text that shows it to a person: redacted, truncated.
 
+Messages cut long bodies short (a failure message stays readable); a report that shows the
+exchange in full asks for ``full=True``. Redaction and secret masking apply either way.
+
 When the session followed redirects, one exchange is the whole chain: the request the step
 sent, every redirect (``requests`` keeps them in ``response.history``) and the final
 response. It is shown as such - the request as sent, then
@@ -90,18 +93,24 @@ class Exchange:
         steps.append(f"{final.request.method} {_target(final.request.url)} -> {final.status_code}")
         return self.secrets.mask(" -> ".join(steps))
 
-    def describe_request(self) -> str:
-        """The request as the step sent it: method, URL, headers and body, redacted."""
+    def describe_request(self, *, full: bool = False) -> str:
+        """The request as the step sent it: method, URL, headers and body, redacted.
+
+        A long body is cut short unless ``full``.
+        """
         request = self.sent_request
         lines = [f"{request.method} {redact_url(request.url or '')}"]
         lines += [f"{name}: {value}" for name, value in redact_headers(request.headers)]
         body = _body_text(request.body, request.headers.get("Content-Type", ""))
         if body:
-            lines += ["", _shown_body(body, request.headers.get("Content-Type", ""))]
+            lines += ["", _shown_body(body, request.headers.get("Content-Type", ""), full)]
         return self.secrets.mask("\n".join(lines))
 
-    def describe_response(self) -> str:
-        """The response as text: status, headers and body (JSON pretty-printed), redacted."""
+    def describe_response(self, *, full: bool = False) -> str:
+        """The response as text: status, headers and body (JSON pretty-printed), redacted.
+
+        A long body is cut short unless ``full``.
+        """
         response = self.response
         lines = [f"{response.status_code} {response.reason} ({self.duration_ms:.1f} ms)"]
         lines += [f"{name}: {value}" for name, value in redact_headers(response.headers)]
@@ -109,7 +118,7 @@ class Exchange:
         if response.content and is_binary(response.content, content_type):
             lines += ["", describe_bytes(response.content, content_type)]
         elif response.content:
-            lines += ["", _shown_body(response.text, content_type)]
+            lines += ["", _shown_body(response.text, content_type, full)]
         return self.secrets.mask("\n".join(lines))
 
     def curl(self, body_dir: Path | None = None) -> CurlCommand:
@@ -130,13 +139,16 @@ class Exchange:
         """The ``curl`` command line alone (see :meth:`curl`)."""
         return self.curl().line
 
-    def describe(self) -> str:
-        """Request, response and curl command: the tail of every assertion failure message."""
-        sections = ["Request:\n" + _indent(self.describe_request())]
+    def describe(self, *, full: bool = False) -> str:
+        """Request, response and curl command: the tail of every assertion failure message.
+
+        Long bodies are cut short unless ``full`` (for reports that show exchanges whole).
+        """
+        sections = ["Request:\n" + _indent(self.describe_request(full=full))]
         if self.response.history:
             sections.append("Redirects followed:\n" + _indent(self.redirect_chain()))
         sections += [
-            "Response:\n" + _indent(self.describe_response()),
+            "Response:\n" + _indent(self.describe_response(full=full)),
         ]
         curl = self.curl()
         sections.append("Reproduce with:\n" + _indent("\n".join([curl.line, *curl.notes])))
@@ -173,12 +185,12 @@ def _body_text(body: Any, content_type: str = "") -> str:
     return f"<streamed body: {type(body).__name__}>"
 
 
-def _shown_body(text: str, content_type: str) -> str:
+def _shown_body(text: str, content_type: str, full: bool = False) -> str:
     text = redact_body(text, content_type)
     if "json" in content_type:
         with contextlib.suppress(ValueError):  # declared JSON but is not: show it as it came
             text = json.dumps(json.loads(text), indent=2, ensure_ascii=False)
-    if len(text) > _BODY_LIMIT:
+    if len(text) > _BODY_LIMIT and not full:
         hidden = len(text) - _BODY_LIMIT
         text = f"{text[:_BODY_LIMIT]}\n… ({hidden} more characters not shown)"
     return text
