@@ -14,11 +14,11 @@ from __future__ import annotations
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NoReturn
 
 from behave.formatter.base import Formatter
 
-from behave_live.errors import SpecificationError
+from behave_live.errors import KitError, SpecificationError
 from behave_live.settings import BEHAVE_USERDATA, KitSettings, classify
 from behave_live.spec.evidence import Evidence
 from behave_live.spec.gather import SpecificationBuilder
@@ -40,12 +40,18 @@ class SpecificationFormatter(Formatter):  # type: ignore[misc]  # behave is unty
 
     def __init__(self, stream_opener: Any, config: Any) -> None:
         super().__init__(stream_opener, config)
-        settings = KitSettings.read(
-            classify(getattr(config, "userdata", None) or {})[0], BEHAVE_USERDATA
-        )
+        try:
+            settings = KitSettings.read(
+                classify(getattr(config, "userdata", None) or {})[0], BEHAVE_USERDATA
+            )
+            self._for_readers = _existing_paths(settings.spec_for_readers)
+            # Named glossaries are read now, so a wrong path stops the run before it starts.
+            self._named_glossaries = [
+                GlossarySource.read(Path(path), _NAMED) for path in settings.spec_glossary
+            ]
+        except KitError as error:
+            _stop(error)
         self._title = settings.spec_title
-        self._for_readers = _existing_paths(settings.spec_for_readers)
-        self._glossary_setting = settings.spec_glossary
         self._started = datetime.now(timezone.utc)
         self._features: list[Node] = []
         self._evidence = Evidence()
@@ -84,7 +90,10 @@ class SpecificationFormatter(Formatter):  # type: ignore[misc]  # behave is unty
 
     def close(self) -> None:
         """Build the page from the run and write it."""
-        glossaries = self._glossaries()
+        try:
+            glossaries = self._glossaries()
+        except KitError as error:
+            _stop(error)
         specification = SpecificationBuilder(
             self._title, self._started, self._for_readers, glossaries, self._evidence
         ).build(self._features)
@@ -95,16 +104,21 @@ class SpecificationFormatter(Formatter):  # type: ignore[misc]  # behave is unty
         self.close_stream()
 
     def _glossaries(self) -> list[GlossarySource]:
+        if self._named_glossaries:
+            return self._named_glossaries
         directories = [Path(feature.filename).parent for feature in self._features]
-        setting = (
-            "spec_glossary in behave userdata (from -D or [tool.behave.userdata])"
-            if self._glossary_setting
-            else "found beside the features"
-        )
         return [
-            GlossarySource.read(path, setting)
-            for path in find_glossaries(directories, self._glossary_setting)
+            GlossarySource.read(path, "found beside the features")
+            for path in find_glossaries(directories)
         ]
+
+
+_NAMED = "spec_glossary in behave userdata (from -D or [tool.behave.userdata])"
+
+
+def _stop(error: KitError) -> NoReturn:
+    """End the run with the message alone: a setting to fix is no crash of the kit."""
+    raise SystemExit(f"Specification view (-f spec): {error}") from None
 
 
 def _existing_paths(paths: tuple[str, ...]) -> list[Path]:

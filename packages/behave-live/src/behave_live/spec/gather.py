@@ -96,7 +96,7 @@ class SpecificationBuilder:
     ) -> list[tuple[str, dict[str, str]]]:
         found: list[tuple[str, dict[str, str]]] = []
         for source in self.glossaries:
-            top = anchors.new(source.title, "glossary-" if source.title != "Glossary" else "")
+            top = anchors.new("glossary")  # "#glossary", "#glossary-member": short to share
             terms = {term.slug: anchors.new(term.slug, f"{top}-") for term in source.terms}
             targets.add_glossary(source.path, top, terms)
             found.append((top, terms))

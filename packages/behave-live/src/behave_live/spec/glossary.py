@@ -94,14 +94,8 @@ class GlossarySource:
         return cls(path, title, intro.strip(), terms)
 
 
-def find_glossaries(feature_dirs: Iterable[Path], explicit: Iterable[str]) -> list[Path]:
-    """The glossaries to show: those named by the setting, else ``glossary.md`` files found.
-
-    Found files are looked for in the directories of the features that ran, each once.
-    """
-    named = [Path(path) for path in explicit]
-    if named:
-        return named
+def find_glossaries(feature_dirs: Iterable[Path]) -> list[Path]:
+    """The ``glossary.md`` files in the directories of the features that ran, each once."""
     found: list[Path] = []
     for directory in feature_dirs:
         candidate = directory / GLOSSARY_FILE
