@@ -83,3 +83,17 @@ def test_a_wrong_header_shows_expected_and_actual(session: HttpSession) -> None:
         assert_header(session.last_exchange, "content-type", "text/plain")
 
     assert "expected 'text/plain', got 'application/json'" in str(failure.value)
+
+
+def test_a_long_body_is_cut_in_messages_but_whole_when_asked_for(session: HttpSession) -> None:
+    session.post("/login", data="A" * 4500 + "END", headers={"Authorization": "Bearer tok-000"})
+    exchange = session.last_exchange
+
+    cut, whole = exchange.describe(), exchange.describe(full=True)
+
+    assert "… (503 more characters not shown)" in cut
+    assert "END" not in cut
+    assert "A" * 4500 + "END" in whole
+    assert "more characters not shown" not in whole
+    for secret in ("tok-000", "tok-123", "cookie-456"):
+        assert secret not in whole

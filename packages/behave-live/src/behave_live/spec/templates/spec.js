@@ -67,6 +67,10 @@
   search.addEventListener("keydown", function (event) {
     if (event.key === "Escape") { search.value = ""; apply(); }
   });
+  // A link can carry a search: specification.html?q=token opens with it applied.
+  var asked = new URLSearchParams(window.location.search).get("q");
+  if (asked) { search.value = asked; apply(); }
+  document.body.classList.add("scripted");
   document.addEventListener("keydown", function (event) {
     if (event.key === "/" && document.activeElement !== search) {
       event.preventDefault();
