@@ -196,6 +196,7 @@ def test_text_from_the_features_is_escaped_and_markdown_links_reach_the_glossary
     assert "<b>tasks</b>" not in page
     assert "Keeping &lt;b&gt;tasks&lt;/b&gt;" in page
     assert "<script>alert" not in page
+    assert 'As a <a href="#glossary-member">member</a> of a team<br />\nI want' in page
     assert '<a href="#glossary-member">member</a>' in page
     assert '<a href="#glossary">words</a>' in page
     assert '<a href="#glossary-token">token</a>' in page

@@ -56,4 +56,4 @@ def test_raw_html_in_markdown_is_shown_as_text(tmp_path: Path) -> None:
     assert "<script>" not in html
     assert "<b>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    assert "As a &lt;b&gt;member&lt;/b&gt;<br />" in html  # one clause per line, as written
+    assert "As a &lt;b&gt;member&lt;/b&gt;\n&lt;script&gt;" in html

@@ -35,6 +35,7 @@ __all__ = ["Anchors", "SpecificationBuilder", "status_of"]
 
 Node = Any  # a behave model object: behave ships no type information
 
+_STORY_CLAUSE = re.compile(r"\s*(as an? |i want|so that|in order to)", re.IGNORECASE)
 _FAILED = {"failed", "error", "hook_error", "cleanup_error", "undefined", "pending", "pending_warn"}
 
 
@@ -159,7 +160,7 @@ class _Capabilities:
         )
 
     def _markdown(self, lines: list[str] | None, source: Path) -> str:
-        text = "\n".join(lines or [])
+        text = "\n".join(_story_lines(lines or []))
         return self.renderer.render(text, source=source) if text.strip() else ""
 
     def _example(self, scenario: Node) -> Example:
@@ -221,6 +222,22 @@ class _Capabilities:
             summaries=list(evidence.summaries),
             exchanges=evidence.shown(status == "failed"),
         )
+
+
+def _story_lines(lines: list[str]) -> list[str]:
+    """A user story first keeps its lines as written ("As a", "I want", "So that").
+
+    The opening paragraph, when it starts as a story does, gets Markdown's hard breaks;
+    elsewhere a line break is soft, as in hard-wrapped prose.
+    """
+    kept = list(lines)
+    if not kept or not _STORY_CLAUSE.match(kept[0]):
+        return kept
+    for index in range(len(kept) - 1):
+        if not kept[index + 1].strip():
+            break
+        kept[index] = kept[index].rstrip() + "  "  # Markdown's hard break
+    return kept
 
 
 def _template_steps(owner: Node) -> list[StepLine]:

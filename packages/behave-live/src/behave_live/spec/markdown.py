@@ -57,8 +57,8 @@ class MarkdownRenderer:
     """Render Markdown as safe HTML, with links to glossaries pointed into the page."""
 
     def __init__(self, targets: LinkTargets) -> None:
-        # "breaks": a feature's user story is written one clause per line, and read so.
-        self._markdown = MarkdownIt("commonmark", {"html": False, "breaks": True}).enable("table")
+        # Soft line breaks stay soft: glossaries and descriptions are hard-wrapped prose.
+        self._markdown = MarkdownIt("commonmark", {"html": False}).enable("table")
         self._targets = targets
 
     def render(self, text: str, *, source: Path) -> str:

@@ -56,6 +56,11 @@
       term.hidden = !visible;
       setTocVisible(term.id, visible);
     });
+    document.querySelectorAll(".toc-group").forEach(function (group) {
+      var entries = group.querySelectorAll("li[data-target]");
+      var visible = Array.prototype.some.call(entries, function (entry) { return !entry.hidden; });
+      group.hidden = entries.length > 0 && !visible;
+    });
     var filtering = wanted.length > 0 || failedOnly;
     note.hidden = !filtering;
     note.textContent = shown === 1 ? "1 example shown" : shown + " examples shown";
