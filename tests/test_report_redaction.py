@@ -73,6 +73,7 @@ def test_planted_secrets_appear_in_no_output(server: UvicornTestServer, tmp_path
     }
     basic = base64.b64encode(f"ada:{planted['password']}".encode()).decode()
     report, junit = tmp_path / "report.html", tmp_path / "junit"
+    specification = tmp_path / "specification.html"
 
     run = run_behave(
         "tests/report_features/planted_secrets.feature",
@@ -84,14 +85,16 @@ def test_planted_secrets_appear_in_no_output(server: UvicornTestServer, tmp_path
         "-D", f"refresh={planted['refresh']}",
         "-D", f"basic_echo={basic}",
         "-f", "html-pretty", "-o", str(report),
+        "-f", "spec", "-o", str(specification),
         "-f", "plain",
         "--junit", "--junit-directory", str(junit),
         env={"SWEEP_PASSWORD": planted["password"]},
     )  # fmt: skip
 
     channels = {"console": run.output, "HTML report": report.read_text(encoding="utf-8")}
+    channels["specification view"] = specification.read_text(encoding="utf-8")
     channels |= {xml.name: xml.read_text(encoding="utf-8") for xml in junit.glob("*.xml")}
-    assert len(channels) == 3
+    assert len(channels) == 4
     # Every scenario fails at its Then, where the message quotes the echoed values.
     assert run.output.count("should be") == run.output.count("ASSERT FAILED") == 3, run.output
     assert 'got "<redacted>"' in run.output
