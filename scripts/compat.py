@@ -64,6 +64,9 @@ SHOWN = (
     "pytest",
     "defusedxml",
     "elementpath",
+    "jinja2",
+    "markupsafe",
+    "markdown-it-py",
     "tomli",
 )
 STEP_TIMEOUT = 900.0  # seconds; a hung step fails its cell instead of the whole run
@@ -199,7 +202,7 @@ def _run_cell(cell: Cell, interpreter: Path, *, bounded: bool, here: Path) -> No
     python = venv / "bin" / "python"
     uv = _uv()
     # The kit alone first, so that --resolution applies to its ranges and nothing else.
-    (here / "kit.in").write_text(f"-e {KIT}[html,pytest,xml]\n")
+    (here / "kit.in").write_text(f"-e {KIT}[html,pytest,spec,xml]\n")
     (here / "tests.in").write_text("\n".join(TEST_PACKAGES) + "\n")
     compile_: list[str | Path] = [uv, "pip", "compile", "--quiet", "--upgrade"]
     compile_ += ["--python", interpreter]

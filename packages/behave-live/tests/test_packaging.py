@@ -30,7 +30,13 @@ from kit_testing import KIT_DIR
 SOURCE = KIT_DIR / "src" / "behave_live"
 DISTRIBUTION = "behave-live"
 # Modules that only an extra makes importable: (module path in the package, extra).
-EXTRA_MODULES = {"pytest_plugin.py": "pytest", "matching/xpath.py": "xml"}
+EXTRA_MODULES = {
+    "pytest_plugin.py": "pytest",
+    "matching/xpath.py": "xml",
+    "spec/glossary.py": "spec",
+    "spec/markdown.py": "spec",
+    "spec/render.py": "spec",
+}
 # Extras the kit never imports, with why they exist.
 UNIMPORTED_EXTRAS = {
     "html": "behave loads the HTML formatter by name from [tool.behave.formatters]",

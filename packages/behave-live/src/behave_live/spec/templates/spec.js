@@ -56,6 +56,9 @@
       term.hidden = !visible;
       setTocVisible(term.id, visible);
     });
+    document.querySelectorAll("section.glossary").forEach(function (glossary) {
+      glossary.hidden = !glossary.querySelector(".term:not([hidden])");
+    });
     document.querySelectorAll(".toc-group").forEach(function (group) {
       var entries = group.querySelectorAll("li[data-target]");
       var visible = Array.prototype.some.call(entries, function (entry) { return !entry.hidden; });
