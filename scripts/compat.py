@@ -36,11 +36,12 @@ WORK_DIR = REPO_ROOT / ".compat"
 PYTHONS = ("3.10", "3.11", "3.12", "3.13")
 RESOLUTIONS = ("lowest-direct", "highest")
 # The two ends of the matrix (oldest Python with the lowest versions, newest with the latest),
-# and the tests that touch what varies most between versions: uvicorn internals and the pytest
-# plugin, minus a slow one about the kernel's port choice that no version changes. The
-# acceptance suite (behave) runs in every cell.
+# and the tests that touch what varies most between versions: uvicorn internals, the pytest
+# plugin and the specification view (Jinja2, markdown-it-py), minus a slow one about the
+# kernel's port choice that no version changes. The acceptance suite (behave) runs in every
+# cell.
 BOUNDED_CELLS = (("3.10", "lowest-direct"), ("3.13", "highest"))
-BOUNDED_TESTS = ("server", "test_pytest_plugin.py")
+BOUNDED_TESTS = ("server", "test_pytest_plugin.py", "spec")
 BOUNDED_DESELECTED = "not test_processes_starting_servers_at_once_never_clash"
 # Test-only packages, not the kit's: the service under test (starlette, python-multipart),
 # the kit tests' own tools. They resolve to their latest, the kit's pins held fixed.

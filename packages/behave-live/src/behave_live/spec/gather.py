@@ -80,7 +80,7 @@ class SpecificationBuilder:
         term_anchors = self._point_links_at_glossaries(anchors, targets)
         renderer = MarkdownRenderer(targets)
         glossaries = [
-            _glossary(source, anchors, term_anchors[index], renderer)
+            _glossary(source, term_anchors[index], renderer)
             for index, source in enumerate(self.glossaries)
         ]
         readers: list[Capability] = []
@@ -111,13 +111,10 @@ class SpecificationBuilder:
 
 
 def _glossary(
-    source: GlossarySource,
-    anchors: Anchors,
-    ids: tuple[str, dict[str, str]],
-    renderer: MarkdownRenderer,
+    source: GlossarySource, ids: tuple[str, dict[str, str]], renderer: MarkdownRenderer
 ) -> Glossary:
+    """A glossary with its ids made (before any link was rendered) and its Markdown rendered."""
     top, term_ids = ids
-    del anchors  # the ids were made before any link was rendered
     terms = [
         Term(term.name, term_ids[term.slug], renderer.render(term.markdown, source=source.path))
         for term in source.terms
