@@ -439,3 +439,23 @@ def test_an_unknown_ini_option_is_named_with_the_setting_it_resembles(key: str, 
         "behave_live_startup_timeout, behave_live_shutdown_timeout, behave_live_lifespan, "
         "behave_live_isolation, behave_live_uvicorn."
     )
+
+
+def test_a_uvicorn_choice_that_is_no_name_uvicorn_knows_fails_before_any_server_starts() -> None:
+    message = _error(**{"uvicorn.http": "h12"})
+
+    # The names between are uvicorn's own, and change between its versions.
+    assert message.startswith(
+        f"uvicorn.http='h12' {WHERE} is not a name uvicorn knows: did you mean 'h11'? It "
+        "should be one of auto, h11, httptools"
+    ), message
+    assert message.endswith(
+        ", or an import string 'module:Class', as uvicorn.Config wants for http. "
+        "Write for example -D uvicorn.http=auto."
+    ), message
+
+
+def test_a_uvicorn_choice_may_be_an_import_string() -> None:
+    settings = _read(**{"uvicorn.http": "my_protocols:Http"})
+
+    assert settings.uvicorn_options == {"http": "my_protocols:Http"}

@@ -194,9 +194,17 @@ def _coerce(hint: Any, raw: str) -> Any:
     literals = [
         option for alt in alternatives if get_origin(alt) is Literal for option in get_args(alt)
     ]
+    if str in alternatives and literals and value not in literals and ":" not in value:
+        # Literal choices next to str (uvicorn's "h11" | "httptools" | "module:Class"): a
+        # name that is neither would only fail when a server starts, as an import error.
+        close = difflib.get_close_matches(value, [str(option) for option in literals], n=1)
+        guess = f"did you mean {close[0]!r}? It " if close else ""
+        raise BadValue(
+            f"is not a name uvicorn knows: {guess}should be one of "
+            f"{', '.join(str(option) for option in literals)}, or an import string "
+            "'module:Class'"
+        )
     if str in alternatives:
-        # Literal choices next to str (uvicorn's "h11" | "httptools" | "module:Class"): any
-        # text goes, and uvicorn says which names it knows when it loads the option.
         return value if int not in alternatives or not _is_int(value) else int(value)
     if int in alternatives and _is_int(value):
         return int(value)
