@@ -48,7 +48,7 @@ KIT_OWNED: dict[str, str] = {
     "timeout_graceful_shutdown": "use the setting shutdown_timeout instead",
 }
 
-_RELOADER = "the kit runs each server in-process, with no reloader: restart the run instead"
+_RELOADER = "there is no reloader: restart the run instead"
 _TLS = (
     "test servers serve plain HTTP (base_url is http://...), so the steps could not talk "
     "to a TLS socket; test TLS against a deployed server with base_url=https://..."
@@ -58,7 +58,7 @@ _RUN_BY_SCENARIO = "the kit stops a server when its scenario, feature or run end
 #: Config parameters of uvicorn's process management, TLS or lifetime that would be accepted
 #: and silently do nothing (or break every request) in an in-process test server.
 NOT_FOR_TEST_SERVERS: dict[str, str] = {
-    "workers": "the kit runs each server in-process, as one worker on a thread of the test run",
+    "workers": "each server is one worker, on a thread of the test run",
     "timeout_worker_healthcheck": "the kit runs no worker processes",
     "timeout_notify": "the kit runs no worker processes",
     "reload": _RELOADER,
