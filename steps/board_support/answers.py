@@ -72,8 +72,12 @@ TOLD: Final[dict[tuple[int, str], str]] = {
     (201, "join"): "Welcome, {name} of team {team}: here is your token",
     (200, "who"): "You are {name}, of team {team}",
     (201, "add"): "Task {id} added",
-    (200, "*"): "Done",
-    (204, "*"): "Done",
+    (200, "look"): "Here is task {id}, '{title}'",
+    (200, "open"): "Here is task {id}, '{title}', at version {version}",
+    (200, "change"): "Task {id} saved, now at version {version}",
+    (200, "complete"): "Task {id} is done, now at version {version}",
+    (204, "delete"): "Task {task} deleted",
+    (200, "list"): "Here are {total} tasks",
     (401, "*"): "Only members can use the board: join it to get a token",
     (401, "invalid"): "The board never gave out this token: join the board to get one",
     (403, "*"): "Task {task} belongs to another team",
@@ -142,7 +146,8 @@ def told(person: str, kind: str, exchange: Exchange, task: int | None) -> str:
         template = TOLD.get((status, slug)) or TOLD.get((status, kind)) or TOLD.get((status, "*"))
         values = {"person": person, "task": task, **document}
         words = template.format(**values) if template else str(document.get("title", status))
-    return f'{person[:1].upper()}{person[1:]} was told: "{words.rstrip(".")}"'
+    words = words.rstrip(".")
+    return f'{person[:1].upper()}{person[1:]} was told: "{words[:1].upper()}{words[1:]}"'
 
 
 def _reworded(error: Any) -> str:

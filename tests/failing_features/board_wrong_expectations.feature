@@ -14,7 +14,7 @@ Feature: Deliberately wrong expectations about the task board
     Then Bob should not see 'Renew the certificate' on the Apollo board
 
   Scenario: A wrong status
-    Then the task 'Renew the certificate' should have the status 'done'
+    Then the task should have the status 'done'
 
   Scenario: A wrong detail on the board
     Then Bob should see 'Renew the certificate' on the Apollo board with the assignee Bob
