@@ -36,7 +36,9 @@ def test_every_then_of_the_board_features_says_what_the_person_was_told(
     steps: list[dict[str, Any]],
 ) -> None:
     thens = [step for step in steps if step["type"] == "then" and step["status"] != "skipped"]
-    silent = [f"{Path(s['file']).name}:{s['line']} {s['text']}" for s in thens if not s["summaries"]]
+    silent = [
+        f"{Path(s['file']).name}:{s['line']} {s['text']}" for s in thens if not s["summaries"]
+    ]
 
     assert len(thens) > 100
     assert silent == [], "Then steps without a summary:\n" + "\n".join(silent)
