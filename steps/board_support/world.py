@@ -150,10 +150,6 @@ class BoardWorld:
         seen = self._seen.get(task_id)
         return f"the task '{seen['title']}'" if seen else f"task {task_id}"
 
-    def last_seen(self, task_id: int) -> dict[str, Any] | None:
-        """The task as the board last showed it in this scenario."""
-        return self._seen.get(task_id)
-
     # -- people ----------------------------------------------------------------------------
 
     def join(self, name: str, team: str) -> Outcome:
@@ -288,7 +284,10 @@ class BoardWorld:
 
     def fetch_task(self, task_id: int) -> tuple[str, Exchange]:
         """Who looks (the task's author) and what they see of the task now."""
-        author = self._authors.get(task_id) or next(iter(self.people.values())).name
+        members = [person.name for person in self.people.values() if person.token is not None]
+        author = self._authors.get(task_id) or (members[0] if members else None)
+        if author is None:
+            raise StepInputError("Nobody in this scenario has joined the board to look at a task.")
         return author, self.send(author, "GET", f"{_TASKS}/{task_id}")
 
     # -- helpers ---------------------------------------------------------------------------
