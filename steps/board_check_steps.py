@@ -12,22 +12,12 @@ from typing import Any
 from behave import register_type
 
 from behave_live.bdd.steps.decorators import then
-from board_support.cast import NEWCOMER
-from board_support.checks import (
-    assert_not_allowed,
-    assert_task_has,
-    assert_told,
-    assert_unchanged,
-    expected_value,
-)
-from board_support.tables import task_details
-from board_support.wording import BOARD_TYPES, Detail
-from board_support.world import world_of
+from board_support import world_of
+from board_support.checks import assert_task_has, assert_times, assert_told, assert_unchanged
+from board_support.words import BOARD_TYPES, Detail, task_details
+from board_support.world import NEWCOMER
 
 register_type(**BOARD_TYPES)
-
-
-# -- what the person is told -------------------------------------------------------------------
 
 
 @then("{person:Person} should be told {answer}")
@@ -58,19 +48,6 @@ def step_the_newcomer_should_be_told(context: Any, answer: str) -> None:
     assert_told(world_of(context), NEWCOMER, answer)
 
 
-@then("{person:Person} should not be allowed to {what}")
-def step_alice_should_not_be_allowed_to(context: Any, person: str, what: str) -> None:
-    """Check that the person's last attempt was refused: the task is another team's.
-
-    Example:
-        Then Carol should not be allowed to see the task
-    """
-    assert_not_allowed(world_of(context), person, what)
-
-
-# -- how the task looks ------------------------------------------------------------------------
-
-
 @then("the task should have {detail:Detail}")
 def step_the_task_should_have(context: Any, detail: Detail) -> None:
     """Check one detail of the task mentioned last, as its author sees it now.
@@ -79,20 +56,7 @@ def step_the_task_should_have(context: Any, detail: Detail) -> None:
         Then the task should have the status 'done'
     """
     world = world_of(context)
-    expected = {detail.field: expected_value(world, detail)}
-    assert_task_has(world, world.tasks.current_id(), expected, str(detail))
-
-
-@then("the task '{title:Quoted}' should have {detail:Detail}")
-def step_the_named_task_should_have(context: Any, title: str, detail: Detail) -> None:
-    """Check one detail of a task, as its author sees it now.
-
-    Example:
-        Then the task 'Renew the certificate' should have the assignee Bob
-    """
-    world = world_of(context)
-    expected = {detail.field: expected_value(world, detail)}
-    assert_task_has(world, world.tasks.id_of(title), expected, str(detail))
+    assert_task_has(world, world.the_task(), {detail.field.word: detail.value}, str(detail))
 
 
 @then("the task should have these details:")
@@ -102,11 +66,10 @@ def step_the_task_should_have_these_details(context: Any) -> None:
     Example:
         Then the task should have these details:
           | title    | Renew the TLS certificate |
-          | assignee | Alice                     |
           | due date |                           |
     """
     world = world_of(context)
-    assert_task_has(world, world.tasks.current_id(), task_details(context.table), "these details")
+    assert_task_has(world, world.the_task(), task_details(context.table), "these details")
 
 
 @then("the task should be at version {version:d}")
@@ -117,7 +80,18 @@ def step_the_task_should_be_at_version(context: Any, version: int) -> None:
         Then the task should be at version 2
     """
     world = world_of(context)
-    assert_task_has(world, world.tasks.current_id(), {"version": version}, f"the version {version}")
+    assert_task_has(world, world.the_task(), {"version": version}, f"the version {version}")
+
+
+@then("the task should show when it was added and last changed")
+def step_the_task_should_show_when_it_was_added_and_last_changed(context: Any) -> None:
+    """Check that the task mentioned last carries both moments, the change not before the adding.
+
+    Example:
+        Then the task should show when it was added and last changed
+    """
+    world = world_of(context)
+    assert_times(world, world.the_task())
 
 
 @then("the task '{title:Quoted}' should be unchanged")
@@ -128,4 +102,4 @@ def step_the_named_task_should_be_unchanged(context: Any, title: str) -> None:
         Then the task 'Renew the certificate' should be unchanged
     """
     world = world_of(context)
-    assert_unchanged(world, world.tasks.id_of(title))
+    assert_unchanged(world, world.task_id(title))

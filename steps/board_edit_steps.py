@@ -12,9 +12,9 @@ from typing import Any
 from behave import register_type
 
 from behave_live.bdd.steps.decorators import given, when
+from board_support import world_of
 from board_support.checks import require_success
-from board_support.wording import BOARD_TYPES, Detail
-from board_support.world import world_of
+from board_support.words import BOARD_TYPES, Detail
 
 register_type(**BOARD_TYPES)
 
@@ -29,9 +29,9 @@ def step_alice_and_bob_have_both_opened_the_task(
         Given Alice and Bob have both opened the task 'Renew the certificate'
     """
     world = world_of(context)
-    task_id = world.tasks.id_of(title)
+    task_id = world.task_id(title)
     for person in (first, second):
-        require_success(world, world.open_task(person, task_id))
+        require_success(world, world.look_at_task(person, task_id, kind="open"))
 
 
 @given("{person:Person} has opened the task '{title:Quoted}'")
@@ -42,7 +42,7 @@ def step_alice_has_opened_the_task(context: Any, person: str, title: str) -> Non
         Given Bob has opened the task 'Renew the TLS certificate'
     """
     world = world_of(context)
-    require_success(world, world.open_task(person, world.tasks.id_of(title)))
+    require_success(world, world.look_at_task(person, world.task_id(title), kind="open"))
 
 
 @given("{person:Person} has saved the task with {detail:Detail}")
@@ -53,8 +53,7 @@ def step_alice_has_saved_the_task_with(context: Any, person: str, detail: Detail
         Given Alice has saved the task with the title 'Renew the TLS certificate'
     """
     world = world_of(context)
-    outcome = world.change_task(person, world.tasks.current_id(), [detail], from_copy=True)
-    require_success(world, outcome)
+    require_success(world, world.change_task(person, world.the_task(), [detail], as_opened=True))
 
 
 @when("{person:Person} saves the task with {detail:Detail}")
@@ -64,10 +63,9 @@ def step_alice_saves_the_task_with(context: Any, person: str, detail: Detail) ->
 
     Example:
         When Bob tries to save the task with the title 'Renew it today'
-        Then Bob should be told someone else changed the task in the meantime
     """
     world = world_of(context)
-    world.change_task(person, world.tasks.current_id(), [detail], from_copy=True)
+    world.change_task(person, world.the_task(), [detail], as_opened=True)
 
 
 @when("{person:Person} completes the task as {pronoun:Pronoun} opened it")
@@ -79,7 +77,7 @@ def step_alice_completes_the_task_as_she_opened_it(context: Any, person: str, pr
         When Bob tries to complete the task as he opened it
     """
     world = world_of(context)
-    world.complete_task(person, world.tasks.current_id(), from_copy=True)
+    world.complete_task(person, world.the_task(), as_opened=True)
 
 
 @when("{person:Person} deletes the task as {pronoun:Pronoun} opened it")
@@ -91,4 +89,4 @@ def step_alice_deletes_the_task_as_she_opened_it(context: Any, person: str, pron
         When Bob tries to delete the task as he opened it
     """
     world = world_of(context)
-    world.delete_task(person, world.tasks.current_id(), from_copy=True)
+    world.delete_task(person, world.the_task(), as_opened=True)

@@ -1,8 +1,8 @@
 """The task board's people: joining the board, tokens, and who the board says someone is.
 
-Domain steps for stakeholder features (``features/board/``). Each step parses its phrase and
-calls :mod:`board_support`; names such as Alice and Apollo are namespaced per scenario there,
-so the same features run on a fresh, a shared or a deployed board.
+Domain steps for the stakeholders' features (``features/board/``). Each step parses its
+phrase and calls :mod:`board_support`; the board features run on a fresh board per
+scenario, so Alice and Apollo are sent to the board exactly as the features say them.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from typing import Any
 from behave import register_type
 
 from behave_live.bdd.steps.decorators import given, then, when
+from board_support import world_of
 from board_support.checks import assert_recognised, assert_welcomed, require_success
-from board_support.wording import BOARD_TYPES, Detail
-from board_support.world import world_of
+from board_support.words import BOARD_TYPES, Detail, field
 
 register_type(**BOARD_TYPES)
 
@@ -66,9 +66,7 @@ def step_mallory_has_a_token_the_board_never_gave_out(context: Any, person: str)
 
 @when("{person:Person} joins the board as a member of team {team:Team}")
 def step_alice_joins_the_board_as_a_member_of_team(context: Any, person: str, team: str) -> None:
-    """Have someone join the board in a team; a Then step says whether they got in.
-
-    Team names are not case-sensitive: "APOLLO" joins the team Apollo.
+    """Have someone join the board in a team (team names are not case-sensitive).
 
     Example:
         When Bob joins the board as a member of team Apollo
@@ -82,23 +80,18 @@ def step_a_newcomer_tries_to_join_team_as(context: Any, team: str, name: str) ->
 
     Example:
         When a newcomer tries to join team Gemini as Alice
-        Then the newcomer should be told the name is already taken
     """
-    details = [Detail("name", "person", name), Detail("team name", "person", team)]
+    details = [Detail(field("name"), "name", name), Detail(field("team name"), "name", team)]
     world_of(context).join_as_newcomer(details)
 
 
 @when("a newcomer joins the board with {detail:Detail}")
 @when("a newcomer tries to join the board with {detail:Detail}")
 def step_a_newcomer_joins_the_board_with(context: Any, detail: Detail) -> None:
-    """Have someone outside the cast try to join with one detail of their choosing.
-
-    The newcomer has a name and a team of their own; the detail replaces one of them
-    ("no name", "a team name of 51 characters").
+    """Have someone outside the cast try to join; the detail replaces their name or team.
 
     Example:
         When a newcomer tries to join the board with a name of 51 characters
-        Then the newcomer should be told the name is too long
     """
     world_of(context).join_as_newcomer([detail])
 
@@ -109,7 +102,6 @@ def step_victor_checks_whether_the_board_is_up(context: Any, person: str) -> Non
 
     Example:
         When Victor checks whether the board is up
-        Then Victor should be told the board is up
     """
     world_of(context).check_health(person)
 
@@ -120,7 +112,6 @@ def step_victor_asks_the_board_who_he_is(context: Any, person: str, who: str) ->
 
     Example:
         When Victor asks the board who he is
-        Then Victor should be told to join the board first
     """
     world_of(context).ask_who(person)
 
@@ -142,7 +133,6 @@ def step_the_newcomer_should_be_welcomed_with(context: Any, detail: Detail) -> N
     """Check that the newcomer joined, and that the board knows them by that detail.
 
     Example:
-        When a newcomer joins the board with a name of 50 characters
         Then the newcomer should be welcomed with a name of 50 characters
     """
     assert_welcomed(world_of(context), detail)

@@ -120,4 +120,8 @@ def test_write_then_check_passes(tmp_path: Path) -> None:
 
 def test_without_options_it_prints_the_reference(capsys: pytest.CaptureFixture[str]) -> None:
     assert main([]) == 0
-    assert capsys.readouterr().out == render_markdown(STEPS)
+    printed = capsys.readouterr().out
+    assert printed == render_markdown(STEPS, for_a_file=False)
+    # A reader of the printed reference has no file to regenerate.
+    assert "Do not edit by hand" not in printed
+    assert "Do not edit by hand" in render_markdown(STEPS)

@@ -1,10 +1,18 @@
-"""Support code behind the task board's domain steps: the cast, the board, the checks.
+"""The task board's domain layer: the scenario's world, the board's words, its answers, checks.
 
-The step modules in ``steps/`` only parse their phrases and call in here. This package talks
-to the board through the kit's HTTP session (``context.http``) and reports with the kit's
-assertions, so a failing domain step shows the request and the response like any other.
+Step modules in ``steps/`` parse their phrases and call in here:
+
+- :func:`world_of` (``world.py``): the scenario's :class:`BoardWorld` - its people and their
+  tokens (``world.token_of("Alice")``), its tasks by title, and every attempt's outcome. It
+  is made by ``start_world`` from ``environment.py``'s ``before_scenario``.
+- ``words.py``: the board's fields, described once, and the parse types of the steps.
+- ``answers.py``: what a person can be told, as data, and how it reads in plain words.
+- ``checks.py``: the Then steps' expectations; each attaches what the person saw
+  (``world.tell(words)``) before it checks.
 """
 
 from __future__ import annotations
 
-__all__: list[str] = []
+from .world import BoardWorld, Outcome, Person, start_world, world_of
+
+__all__ = ["BoardWorld", "Outcome", "Person", "start_world", "world_of"]

@@ -1,23 +1,28 @@
-"""What the board can tell a person, in the features' words, and what that means on the wire.
+"""What the board can tell a person: as the features say it, as the board sends it, in words.
 
-``Then Alice should be told the title is too long`` looks up "the title is too long" here:
-a 422 whose ``errors`` hold one for ``title`` saying it must be at most so many characters.
-The expectations are documents for the kit's ``match`` (mode ``contains``, with ``#regex``
-markers), so a wrong answer is reported with every difference.
+Two tables, both plain data:
+
+- :data:`ANSWERS`: each phrase a feature may write after "should be told" and what the
+  board's answer must then hold (a status and a document for the kit's ``match`` in mode
+  ``contains``). ``{field}`` in a phrase stands for any field a person can fill in.
+- :data:`TOLD`: how each kind of answer reads for a reader of the specification, filled
+  from the answer itself (``Task 1 is at version 2, but Bob's change was made on
+  version 1``). Refusals of a form's details read from the board's own messages, with the
+  board's field names turned into the features' words.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Final
 
 from behave_live.errors import StepInputError
+from behave_live.http.exchange import Exchange
 
-from .wording import DETAIL_FIELDS
+from .words import FIELDS
 
-__all__ = ["Answer", "answer_for", "known_answers"]
+__all__ = ["ANSWERS", "TOLD", "Answer", "answer_for", "told"]
 
 
 @dataclass(frozen=True)
@@ -26,138 +31,131 @@ class Answer:
 
     phrase: str
     status: int
-    document: Mapping[str, Any] = field(default_factory=dict)
+    document: dict[str, Any]
 
 
-# Field words of the features, and the board's names for them.
-_FIELDS: Final = DETAIL_FIELDS
+def _error(name: str, message: str) -> dict[str, Any]:
+    return {"status": 422, "errors": [{"field": name, "message": f"#regex .*{message}.*"}]}
 
 
-def _field_error(field_name: str, message: str) -> dict[str, Any]:
-    return {"status": 422, "errors": [{"field": field_name, "message": f"#regex .*{message}.*"}]}
+def _problem(slug: str, **more: Any) -> dict[str, Any]:
+    return {"type": f"#regex .*/{slug}", **more}
 
 
-def _problem_type(slug: str) -> dict[str, Any]:
-    return {"type": f"#regex .*/{re.escape(slug)}"}
+#: Phrase -> (status, what the body contains); ``{field}`` is any field the board checks.
+ANSWERS: Final[dict[str, tuple[int, Any]]] = {
+    "the {field} is required": (422, "is required"),
+    "the {field} must not be blank": (422, "must not be blank"),
+    "the {field} is too long": (422, "must be at most [0-9]+ characters"),
+    "the status is not one the board knows": (422, _error("status", "must be one of")),
+    "the status cannot be removed": (422, _error("status", "cannot be null")),
+    "the due date is not a date": (422, _error("due_date", "must be a date written")),
+    "the due date is not a day of the calendar": (422, _error("due_date", "not a day of the")),
+    "the assignee is not a member of the team": (422, _error("assignee", "is not a member of")),
+    "the page size must be from 1 to 100": (422, _error("limit", "from 1 to 100")),
+    "the number of tasks to skip cannot be negative": (422, _error("offset", "of 0 or more")),
+    "the name is already taken": (409, _problem("name-taken")),
+    "someone else changed the task in the meantime": (
+        409,
+        _problem("version-conflict", current_version="#number"),
+    ),
+    "the task is already done": (409, _problem("already-done")),
+    "the task belongs to another team": (403, {"status": 403}),
+    "the task does not exist": (404, {"status": 404}),
+    "to join the board first": (401, {"status": 401}),
+    "the board is up": (200, {"status": "ok"}),
+}
+
+#: How each answer reads in the specification, by (status, problem slug or kind of attempt).
+TOLD: Final[dict[tuple[int, str], str]] = {
+    (200, "health"): "The board is up",
+    (201, "join"): "Welcome, {name} of team {team}: here is your token",
+    (200, "who"): "You are {name}, of team {team}",
+    (201, "add"): "Task {id} added",
+    (200, "look"): "Here is task {id}, '{title}'",
+    (200, "open"): "Here is task {id}, '{title}', at version {version}",
+    (200, "change"): "Task {id} saved, now at version {version}",
+    (200, "complete"): "Task {id} is done, now at version {version}",
+    (204, "delete"): "Task {task} deleted",
+    (200, "list"): "Here are {total} tasks",
+    (401, "*"): "Only members can use the board: join it to get a token",
+    (401, "invalid"): "The board never gave out this token: join the board to get one",
+    (403, "*"): "Task {task} belongs to another team",
+    (404, "*"): "There is no task {task} on the board",
+    (409, "version-conflict"): (
+        "Task {task} is at version {current_version}, but {person}'s change was made on "
+        "version {expected_version}"
+    ),
+    (409, "already-done"): "Task {task} is already done",
+    (409, "name-taken"): "{detail}",
+}
+# The board's field names, longest first so that "due_date" is not read as part of another.
+_NAMES: Final = {f.name: f.word for f in FIELDS if f.of != "registration"} | {
+    "name": "name",
+    "team": "team name",
+}
+_SAID_PLAINLY: Final = {"cannot be null": "cannot be removed"}
 
 
-_FIELD_WORDS: Final = "|".join(sorted(_FIELDS, key=len, reverse=True))
-
-# (phrase as a regular expression, how it reads in the list of known answers, builder)
-_Builder = Callable[[re.Match[str]], Answer]
-_ANSWERS: Final[list[tuple[re.Pattern[str], str, _Builder]]] = []
-
-
-def _answer(pattern: str, shown: str | None = None) -> Callable[[_Builder], _Builder]:
-    def register(build: _Builder) -> _Builder:
-        _ANSWERS.append((re.compile(pattern), shown or pattern, build))
-        return build
-
-    return register
+def _expand() -> dict[str, Answer]:
+    answers: dict[str, Answer] = {}
+    for phrase, (status, expected) in ANSWERS.items():
+        if "{field}" not in phrase:
+            answers[phrase] = Answer(phrase, status, expected)
+            continue
+        for f in FIELDS:
+            if f.new or f.of == "registration":
+                words = phrase.format(field=f.word)
+                answers[words] = Answer(words, status, _error(f.name, expected))
+    return answers
 
 
-@_answer(rf"the (?P<field>{_FIELD_WORDS}) is required", "the <field> is required")
-def _required(found: re.Match[str]) -> Answer:
-    return Answer(found[0], 422, _field_error(_FIELDS[found["field"]], "is required"))
-
-
-@_answer(rf"the (?P<field>{_FIELD_WORDS}) must not be blank", "the <field> must not be blank")
-def _blank(found: re.Match[str]) -> Answer:
-    return Answer(found[0], 422, _field_error(_FIELDS[found["field"]], "must not be blank"))
-
-
-@_answer(rf"the (?P<field>{_FIELD_WORDS}) is too long", "the <field> is too long")
-def _too_long(found: re.Match[str]) -> Answer:
-    message = r"must be at most [0-9]+ characters"
-    return Answer(found[0], 422, _field_error(_FIELDS[found["field"]], message))
-
-
-@_answer("the status is not one the board knows")
-def _unknown_status(found: re.Match[str]) -> Answer:
-    return Answer(found[0], 422, _field_error("status", "must be one of 'todo', 'doing', 'done'"))
-
-
-@_answer("the status cannot be removed")
-def _null_status(found: re.Match[str]) -> Answer:
-    return Answer(found[0], 422, _field_error("status", "cannot be null"))
-
-
-@_answer("the due date is not a date")
-def _not_a_date(found: re.Match[str]) -> Answer:
-    return Answer(found[0], 422, _field_error("due_date", "must be a date written YYYY-MM-DD"))
-
-
-@_answer("the due date is not a day of the calendar")
-def _not_a_day(found: re.Match[str]) -> Answer:
-    return Answer(found[0], 422, _field_error("due_date", "is not a day of the calendar"))
-
-
-@_answer("the assignee is not a member of the team")
-def _outsider(found: re.Match[str]) -> Answer:
-    return Answer(found[0], 422, _field_error("assignee", "is not a member of team"))
-
-
-@_answer("the page size must be from 1 to 100")
-def _page_size(found: re.Match[str]) -> Answer:
-    return Answer(found[0], 422, _field_error("limit", "must be a whole number from 1 to 100"))
-
-
-@_answer("the number of tasks to skip cannot be negative")
-def _negative_skip(found: re.Match[str]) -> Answer:
-    return Answer(found[0], 422, _field_error("offset", "must be a whole number of 0 or more"))
-
-
-@_answer("the name is already taken")
-def _name_taken(found: re.Match[str]) -> Answer:
-    return Answer(found[0], 409, _problem_type("name-taken"))
-
-
-@_answer("someone else changed the task in the meantime")
-def _version_conflict(found: re.Match[str]) -> Answer:
-    return Answer(
-        found[0], 409, {**_problem_type("version-conflict"), "current_version": "#number"}
-    )
-
-
-@_answer("the task is already done")
-def _already_done(found: re.Match[str]) -> Answer:
-    return Answer(found[0], 409, _problem_type("already-done"))
-
-
-@_answer("the task belongs to another team")
-def _other_team(found: re.Match[str]) -> Answer:
-    return Answer(found[0], 403, {"status": 403})
-
-
-@_answer("the task does not exist")
-def _missing_task(found: re.Match[str]) -> Answer:
-    return Answer(found[0], 404, {"status": 404})
-
-
-@_answer("to join the board first")
-def _unknown_caller(found: re.Match[str]) -> Answer:
-    return Answer(found[0], 401, {"status": 401})
-
-
-@_answer("the board is up")
-def _board_up(found: re.Match[str]) -> Answer:
-    return Answer(found[0], 200, {"status": "ok"})
+_ANSWERS: Final = _expand()
 
 
 def answer_for(phrase: str) -> Answer:
     """The answer a feature means by ``phrase``, or an error listing the phrases known."""
-    text = " ".join(phrase.split())
-    for pattern, _, build in _ANSWERS:
-        found = pattern.fullmatch(text)
-        if found is not None:
-            return build(found)
-    raise StepInputError(
-        f"The board's steps do not know what it means to be told {phrase!r}. Known: "
-        + "; ".join(known_answers())
-        + f". (<field> is one of: {', '.join(_FIELDS)}.)"
-    )
+    answer = _ANSWERS.get(" ".join(phrase.split()))
+    if answer is None:
+        raise StepInputError(
+            f"The board's steps do not know what it means to be told {phrase!r}. Known: "
+            + "; ".join(ANSWERS)
+            + ". ({field} is a field a person fills in: title, description, name...)"
+        )
+    return answer
 
 
-def known_answers() -> list[str]:
-    """Every phrase a person can be told, as written in the features (<field> for a field)."""
-    return [shown for _, shown, _ in _ANSWERS]
+def told(person: str, kind: str, exchange: Exchange, task: int | None) -> str:
+    """What ``person`` was told, in plain words: ``Bob was told: "Task 1 is ..."``.
+
+    ``kind`` is the kind of attempt ("add", "join"...), ``task`` the task it was about.
+    """
+    response = exchange.response
+    status = response.status_code
+    try:
+        body = response.json()
+    except ValueError:
+        body = None
+    document = body if isinstance(body, dict) else {}
+    slug = str(document.get("type", "")).rsplit("/", 1)[-1]
+    if "invalid_token" in response.headers.get("WWW-Authenticate", ""):
+        slug = "invalid"
+    if status == 422 and isinstance(document.get("errors"), list):
+        words = "; ".join(_reworded(error) for error in document["errors"])
+    else:
+        template = TOLD.get((status, slug)) or TOLD.get((status, kind)) or TOLD.get((status, "*"))
+        values = {"person": person, "task": task, **document}
+        words = template.format(**values) if template else str(document.get("title", status))
+    words = words.rstrip(".")
+    return f'{person[:1].upper()}{person[1:]} was told: "{words[:1].upper()}{words[1:]}"'
+
+
+def _reworded(error: Any) -> str:
+    """A field error in the features' words: ``due_date must be`` -> ``the due date must be``."""
+    message = str(error.get("message", "")) if isinstance(error, dict) else str(error)
+    name = str(error.get("field", "")) if isinstance(error, dict) else ""
+    if name in _NAMES and message.startswith(name):
+        message = f"the {_NAMES[name]}{message[len(name) :]}"
+    for board_words, plain in _SAID_PLAINLY.items():
+        message = message.replace(board_words, plain)
+    return re.sub(r"\.$", "", message)

@@ -1,55 +1,66 @@
-"""One scenario's view of the board: who is in it, what they did, and what the board said.
+"""One scenario's board: who is in it, which task is which, and what each attempt got back.
 
-Every domain operation goes through :class:`BoardWorld`: it picks the person's token, turns
-the features' names into the board's (see :mod:`board_support.cast`), sends the request with
-:class:`~board_support.board_client.BoardClient`, remembers the tasks it sees, and records
-the :class:`Outcome` - so that a later "Then Alice should be told ..." knows what Alice did
-and what came back. Nothing here decides whether an answer was right: see
-:mod:`board_support.checks`.
+A :class:`BoardWorld` is made for every scenario by the ``before_scenario`` hook in
+``environment.py`` (see :func:`start_world`) and found by steps with :func:`world_of`.
+Every domain operation goes through it: it picks the person's token, sends the request
+through the scenario's kit session (so the report shows every exchange), remembers the
+tasks it sees, and records the :class:`Outcome`, so that a later "Then Alice should be
+told ..." knows what Alice did and what came back. Deciding whether an answer was right
+is for :mod:`board_support.checks`.
+
+The board features run on a fresh board per scenario (``@fixture.server.per_scenario``),
+so people and teams are sent exactly as the features name them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import secrets
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 
+from behave_live.bdd.report import ReportAttachments
 from behave_live.errors import StepInputError
 from behave_live.http.exchange import Exchange
+from behave_live.http.session import HttpSession
 
-from .board_client import BoardClient
-from .cast import NEWCOMER, Cast
-from .tasks import TASK_WORDS, TaskMemory
-from .wording import Detail
+from .words import Detail, field
 
-__all__ = ["DEFAULT_TITLE", "BoardWorld", "Outcome", "OutcomeKind", "world_of"]
+__all__ = ["NEWCOMER", "BoardWorld", "Outcome", "Person", "start_world", "world_of"]
 
+#: How the features refer to someone who joins without a name of their own in the cast.
+NEWCOMER: Final = "the newcomer"
+_TASKS: Final = "/board/tasks"
 #: The title of a task whose feature step only cares about another detail.
-DEFAULT_TITLE: Final = "A task"
+_SOME_TITLE: Final = "A task"
 #: The largest page the board hands out: the fewest requests to read a whole board.
 _WHOLE_PAGE: Final = 100
-#: The values of the details that need no making up: "no ...", "an empty ...", "a blank ...".
-_PLAIN_VALUES: Final[dict[str, str | None]] = {"none": None, "empty": "", "blank": "   "}
-#: A board with more tasks than this, in one scenario, means a runaway loop.
-_MOST_TASKS: Final = 10_000
 
-OutcomeKind = Literal[
-    "health", "join", "who", "add", "look", "list", "change", "complete", "delete", "open"
+Kind = Literal[
+    "health", "join", "who", "add", "look", "open", "list", "change", "complete", "delete"
 ]
+
+
+@dataclass
+class Person:
+    """Someone in the scenario. ``token`` is None for someone who has not joined."""
+
+    name: str
+    token: str | None
+    team: str | None = None
 
 
 @dataclass(frozen=True)
 class Outcome:
-    """What someone tried, and what the board answered.
+    """What someone tried (``action``, in the features' words) and what the board answered.
 
-    ``action`` says it in the features' words ("add the task 'X'") for messages. For an
-    attempt on a task, ``task_id`` names it and ``before`` is the task as last seen before
-    the attempt, which "the task should be unchanged" compares with.
+    For an attempt on a task, ``task_id`` names it and ``before`` is the task as last seen
+    before the attempt, which "the task should be unchanged" compares with.
     """
 
-    actor: str
+    person: str
     action: str
-    kind: OutcomeKind
+    kind: Kind
     exchange: Exchange
     task_id: int | None = None
     before: Mapping[str, Any] | None = None
@@ -59,303 +70,314 @@ class Outcome:
         """Whether the board did what was asked (any 2xx answer)."""
         return 200 <= self.exchange.response.status_code < 300
 
+    @property
+    def body(self) -> Any:
+        """The answer's JSON document (None when it has none)."""
+        try:
+            return self.exchange.response.json()
+        except ValueError:
+            return None
+
 
 class BoardWorld:
-    """The board as one scenario sees it: the cast, the tasks, and the outcome of each try."""
+    """The board as one scenario sees it: its people, its tasks, the outcome of each try."""
 
-    def __init__(self, client: BoardClient, cast: Cast | None = None) -> None:
-        self.client = client
-        self.cast = cast or Cast()
-        self.tasks = TaskMemory()
+    def __init__(self, http: HttpSession, report: ReportAttachments) -> None:
+        self.http = http
+        self.report = report
         self.outcomes: list[Outcome] = []
-        # (person, task id) -> the version of the task that person opened.
-        self._copies: dict[tuple[str, int], int] = {}
+        self.people: dict[str, Person] = {}
+        self._task_ids: dict[str, int] = {}
+        self._seen: dict[int, dict[str, Any]] = {}
+        self._authors: dict[int, str] = {}
+        self._opened: dict[tuple[str, int], int] = {}  # (person, task) -> version opened
+        self.current_task: int | None = None
+
+    # -- for steps -------------------------------------------------------------------------
+
+    def tell(self, words: str) -> None:
+        """Attach ``words`` - what someone was told or saw - to the current step's report."""
+        self.report.attach_summary(words)
+
+    def person(self, name: str) -> Person:
+        """The person called ``name``, or an error saying how to introduce them."""
+        person = self.people.get(name.lower())
+        if person is None:
+            known = ", ".join(sorted(p.name for p in self.people.values())) or "nobody yet"
+            raise StepInputError(
+                f"Nobody called {name} is in this scenario (known: {known}). Introduce them "
+                f"first, for example with: Given {name} is a member of team Apollo"
+            )
+        return person
+
+    def token_of(self, name: str) -> str | None:
+        """The token ``name`` sends with every request (None: they send none)."""
+        return self.person(name).token
 
     @property
     def last(self) -> Outcome | None:
         """The outcome of the latest attempt, if any."""
         return self.outcomes[-1] if self.outcomes else None
 
-    def last_on(self, task_id: int) -> Outcome | None:
-        """The outcome of the latest attempt on the task ``task_id``, if any."""
-        return next((o for o in reversed(self.outcomes) if o.task_id == task_id), None)
+    # -- tasks by title --------------------------------------------------------------------
 
-    # -- values ----------------------------------------------------------------------------
+    def task_id(self, title_or_number: str | int) -> int:
+        """The number of the task called so (the latest of that title); it becomes "the task"."""
+        if isinstance(title_or_number, int):
+            found: int | None = title_or_number
+        else:
+            found = self._task_ids.get(title_or_number)
+        if found is None:
+            known = ", ".join(f"'{known}'" for known in self._task_ids) or "none yet"
+            raise StepInputError(
+                f"No task called '{title_or_number}' has been added in this scenario (known: "
+                f"{known}). Add it first: Given Alice has added the task '{title_or_number}'"
+            )
+        self.current_task = found
+        return found
 
-    def value_of(self, detail: Detail) -> str | None:
-        """The value the board gets for ``detail`` (people and teams under their board names)."""
-        if detail.form == "length":
-            if detail.field in ("name", "team name"):
-                return self.cast.made_up_name(detail.length)
-            return "x" * detail.length
-        if detail.form == "person":
-            return self.cast.board_name(detail.text)
-        if detail.form == "text":
-            return detail.text
-        return _PLAIN_VALUES[detail.form]
+    def the_task(self) -> int:
+        """The number of "the task": the task mentioned last."""
+        if self.current_task is None:
+            raise StepInputError(
+                "No task has been mentioned in this scenario yet, so 'the task' means nothing. "
+                "Name it, as in: the task 'Renew the certificate'"
+            )
+        return self.current_task
 
-    def fields_of(self, details: Iterable[Detail]) -> dict[str, str | None]:
-        """The board's fields for ``details``: ``{"due_date": "2030-04-15", ...}``."""
-        return {detail.api_field: self.value_of(detail) for detail in details}
-
-    def fields_of_row(self, row: Mapping[str, Any]) -> dict[str, str | None]:
-        """The board's fields for a table row in the features' words (assignee: a person)."""
-        fields: dict[str, str | None] = {}
-        for word, value in row.items():
-            if value is None:
-                fields[TASK_WORDS[word]] = None
-            elif word == "assignee":
-                fields[TASK_WORDS[word]] = self.cast.board_name(str(value))
-            else:
-                fields[TASK_WORDS[word]] = str(value)
-        return fields
+    def name_of(self, task_id: int) -> str:
+        """How messages name a task: "the task 'Renew the certificate'" (or "task 7")."""
+        seen = self._seen.get(task_id)
+        return f"the task '{seen['title']}'" if seen else f"task {task_id}"
 
     # -- people ----------------------------------------------------------------------------
 
-    def join(self, persona: str, team: str) -> Outcome:
-        """``persona`` joins the board as a member of ``team``."""
-        body = {"name": self.cast.board_name(persona), "team": self.cast.board_name(team)}
-        outcome = self._record(
-            persona,
-            f"join the board as a member of team {team}",
-            "join",
-            self.client.register(body),
-        )
-        if outcome.succeeded:
-            self.cast.join(persona, team, str(outcome.exchange.response.json()["token"]))
-        return outcome
+    def join(self, name: str, team: str) -> Outcome:
+        """``name`` joins the board as a member of ``team``."""
+        action = f"join the board as a member of team {team}"
+        return self._join(name, action, {"name": name, "team": team})
 
     def join_as_newcomer(self, details: Sequence[Detail]) -> Outcome:
-        """Someone outside the cast tries to join, with ``details`` of their choosing.
+        """Someone outside the cast tries to join; ``details`` replace their name or team."""
+        body: dict[str, str | None] = {"name": "Newcomer", "team": "Newcomers"}
+        body.update({d.field.name: d.value for d in details})
+        action = "join the board with " + ", ".join(map(str, details))
+        return self._join(NEWCOMER, action, {k: v for k, v in body.items() if v is not None})
 
-        They have a name and a team of their own unless ``details`` say otherwise ("no team
-        name" leaves the team out of the request).
-        """
-        body: dict[str, str | None] = {
-            "name": self.cast.board_name("Newcomer"),
-            "team": self.cast.board_name("Newcomers"),
-            **self.fields_of(details),
-        }
-        sent = {name: value for name, value in body.items() if value is not None}
-        action = "join the board with " + ", ".join(str(detail) for detail in details)
-        outcome = self._record(NEWCOMER, action, "join", self.client.register(sent))
+    def _join(self, name: str, action: str, body: dict[str, Any]) -> Outcome:
+        outcome = self._attempt(name, action, "join", "POST", "/board/users", json=body)
         if outcome.succeeded:
-            answer = outcome.exchange.response.json()
-            self.cast.join(NEWCOMER, self.cast.shown(answer["team"]), str(answer["token"]))
+            answer = outcome.body
+            self.people[name.lower()] = Person(name, str(answer["token"]), str(answer["team"]))
         return outcome
 
-    def add_outsider(self, persona: str, *, made_up_token: bool = False) -> None:
-        """Introduce ``persona``, who has not joined (no token, or a made-up one)."""
-        self.cast.add_outsider(persona, made_up_token=made_up_token)
+    def add_outsider(self, name: str, *, made_up_token: bool = False) -> None:
+        """Introduce ``name``, who has not joined: no token, or one the board never gave out."""
+        token = secrets.token_urlsafe(32) if made_up_token else None
+        self.people[name.lower()] = Person(name, token)
 
-    def check_health(self, persona: str) -> Outcome:
-        """``persona`` asks whether the board is up."""
-        return self._record(
-            persona, "check whether the board is up", "health", self.client.health()
+    def check_health(self, name: str) -> Outcome:
+        """``name`` asks whether the board is up (no token needed)."""
+        return self._attempt(
+            name, "check whether the board is up", "health", "GET", "/board/health"
         )
 
-    def ask_who(self, persona: str) -> Outcome:
-        """``persona`` asks the board who they are."""
-        exchange = self.client.me(self.cast.token(persona))
-        return self._record(persona, "ask the board who they are", "who", exchange)
+    def ask_who(self, name: str) -> Outcome:
+        """``name`` asks the board who they are."""
+        return self._attempt(name, "ask the board who they are", "who", "GET", "/board/me")
 
     # -- tasks -----------------------------------------------------------------------------
 
-    def add_task(self, persona: str, details: Sequence[Detail]) -> Outcome:
-        """``persona`` adds a task with ``details`` (a title is made up if none is given).
+    def add_task(self, name: str, details: Sequence[Detail]) -> Outcome:
+        """``name`` adds a task with ``details`` (a title is made up if none is given)."""
+        fields: dict[str, Any] = {"title": _SOME_TITLE}
+        fields.update({d.field.name: d.value for d in details})
+        titled = [d for d in details if d.field.word == "title" and d.form == "text"]
+        others = ", ".join(str(d) for d in details if d not in titled)
+        what = f"the task '{titled[0].text}'" if titled else "a task"
+        action = f"add {what}" + (f" with {others}" if others else "")
+        return self._add(name, fields, action)
 
-        Details with no value ("no description") are left out: the board's default applies.
-        """
-        fields: dict[str, str | None] = {"title": DEFAULT_TITLE, **self.fields_of(details)}
-        return self._add(persona, fields, f"add {_task_phrase(details)}")
+    def add_task_row(self, name: str, row: Mapping[str, Any]) -> Outcome:
+        """``name`` adds the task a table row describes (in the features' words)."""
+        fields = {field(word).name: value for word, value in row.items()}
+        return self._add(name, fields, f"add the task '{row.get('title')}'")
 
-    def add_task_row(self, persona: str, row: Mapping[str, Any]) -> Outcome:
-        """``persona`` adds the task described by a table row (in the features' words)."""
-        title = row.get("title")
-        action = f"add the task '{title}'" if title is not None else "add a task without a title"
-        return self._add(persona, self.fields_of_row(row), action)
-
-    def _add(self, persona: str, fields: Mapping[str, str | None], action: str) -> Outcome:
-        sent = {name: value for name, value in fields.items() if value is not None}
-        exchange = self.client.add_task(self.cast.token(persona), sent)
-        outcome = self._record(persona, action, "add", exchange)
+    def _add(self, name: str, fields: Mapping[str, Any], action: str) -> Outcome:
+        sent = {key: value for key, value in fields.items() if value is not None}
+        outcome = self._attempt(name, action, "add", "POST", _TASKS, json=sent)
         if outcome.succeeded:
-            self.tasks.remember(exchange.response.json(), author=persona)
+            self._authors[self._remember(outcome.body)] = name
         return outcome
 
-    def look_at_task(self, persona: str, task_id: int) -> Outcome:
-        """``persona`` looks at one task."""
-        exchange = self.client.get_task(self.cast.token(persona), task_id)
-        return self._on_task(
-            persona, f"look at {self.tasks.name_of(task_id)}", "look", task_id, exchange
-        )
-
-    def open_task(self, persona: str, task_id: int) -> Outcome:
-        """``persona`` opens a task to edit it: later saves expect the version they saw."""
-        exchange = self.client.get_task(self.cast.token(persona), task_id)
-        outcome = self._on_task(
-            persona, f"open {self.tasks.name_of(task_id)}", "open", task_id, exchange
-        )
-        if outcome.succeeded:
-            self._copies[(persona, task_id)] = int(exchange.response.json()["version"])
+    def look_at_task(self, name: str, task_id: int, *, kind: Kind = "look") -> Outcome:
+        """``name`` looks at one task; to ``open`` it is to look in order to change it."""
+        verb = "open" if kind == "open" else "look at"
+        outcome = self._on_task(name, f"{verb} {self.name_of(task_id)}", kind, "GET", task_id)
+        if outcome.succeeded and kind == "open":
+            self._opened[(name, task_id)] = int(outcome.body["version"])
         return outcome
 
     def change_task(
-        self, persona: str, task_id: int, details: Sequence[Detail], *, from_copy: bool = False
+        self, name: str, task_id: int, details: Sequence[Detail], *, as_opened: bool = False
     ) -> Outcome:
-        """``persona`` changes some fields ("no due date" clears one).
-
-        ``from_copy``: the change applies only to the version ``persona`` opened.
-        """
-        version = self.copy_version(persona, task_id) if from_copy else None
-        exchange = self.client.change_task(
-            self.cast.token(persona), task_id, self.fields_of(details), version
-        )
-        name = self.tasks.name_of(task_id)
-        renamed = [d.text for d in details if d.field == "title" and d.form == "text"]
+        """``name`` changes some details; ``as_opened``: only if still as they opened it."""
+        body: dict[str, Any] = {d.field.name: d.value for d in details}
+        if as_opened:
+            body["version"] = self._opened_version(name, task_id)
+        renamed = [d.text for d in details if d.field.word == "title" and d.form == "text"]
         if len(details) == 1 and renamed:
-            action = f"rename {name} to '{renamed[0]}'"
+            action = f"rename {self.name_of(task_id)} to '{renamed[0]}'"
         else:
-            action = f"give {name} " + ", ".join(str(detail) for detail in details)
-        outcome = self._on_task(persona, action, "change", task_id, exchange)
-        if outcome.succeeded and from_copy:
+            action = f"give {self.name_of(task_id)} " + ", ".join(map(str, details))
+        outcome = self._on_task(name, action, "change", "PATCH", task_id, json=body)
+        if outcome.succeeded and as_opened:
             # Saving refreshes the person's copy: their next save builds on this one.
-            self._copies[(persona, task_id)] = int(exchange.response.json()["version"])
+            self._opened[(name, task_id)] = int(outcome.body["version"])
         return outcome
 
-    def complete_task(self, persona: str, task_id: int, *, from_copy: bool = False) -> Outcome:
-        """``persona`` marks a task done; ``from_copy``: only as they opened it."""
-        version = self.copy_version(persona, task_id) if from_copy else None
-        exchange = self.client.complete_task(self.cast.token(persona), task_id, version)
-        action = f"complete {self.tasks.name_of(task_id)}"
-        return self._on_task(persona, action, "complete", task_id, exchange)
+    def complete_task(self, name: str, task_id: int, *, as_opened: bool = False) -> Outcome:
+        """``name`` marks a task done; ``as_opened``: only if still as they opened it."""
+        action = f"complete {self.name_of(task_id)}"
+        headers = self._if_opened(name, task_id, as_opened)
+        path = f"{_TASKS}/{task_id}/complete"
+        return self._on_task(name, action, "complete", "POST", task_id, path=path, headers=headers)
 
-    def delete_task(self, persona: str, task_id: int, *, from_copy: bool = False) -> Outcome:
-        """``persona`` deletes a task; ``from_copy``: only as they opened it."""
-        version = self.copy_version(persona, task_id) if from_copy else None
-        exchange = self.client.delete_task(self.cast.token(persona), task_id, version)
-        action = f"delete {self.tasks.name_of(task_id)}"
-        outcome = self._on_task(persona, action, "delete", task_id, exchange)
+    def delete_task(self, name: str, task_id: int, *, as_opened: bool = False) -> Outcome:
+        """``name`` deletes a task; ``as_opened``: only if still as they opened it."""
+        action = f"delete {self.name_of(task_id)}"
+        headers = self._if_opened(name, task_id, as_opened)
+        return self._on_task(name, action, "delete", "DELETE", task_id, headers=headers)
+
+    def look_at_board(self, name: str, team: str, query: Mapping[str, Any], shown: str) -> Outcome:
+        """``name`` looks at (a page of) the ``team`` board; ``shown`` says how, in words."""
+        self.check_team(name, team)
+        outcome = self._attempt(name, f"look at {shown}", "list", "GET", _TASKS, params=query)
         if outcome.succeeded:
-            self.tasks.forget(task_id)
+            for task in outcome.body["items"]:
+                self._remember(task)
         return outcome
 
-    def copy_version(self, persona: str, task_id: int) -> int:
-        """The version of the task ``persona`` opened; an error if they never opened it."""
-        version = self._copies.get((persona, task_id))
-        if version is None:
-            name = self.tasks.name_of(task_id)
+    def check_team(self, name: str, team: str) -> None:
+        """Fail if ``name`` is in another team: the board shows everyone their own team's."""
+        person = self.person(name)
+        if person.team is not None and person.team.lower() != team.lower():
             raise StepInputError(
-                f"{persona} has not opened {name}, so there is no copy to save from. Add a "
-                f"step before this one such as: Given {persona} has opened {name}"
+                f"{name} is a member of team {person.team}, so the board shows {name} the "
+                f"{person.team} board, never the {team} board. Say 'the {person.team} board'."
             )
-        return version
 
-    # -- the board -------------------------------------------------------------------------
+    # -- a check's own looks (not recorded as attempts) ------------------------------------
 
-    def look_at_board(
-        self,
-        persona: str,
-        team: str,
-        *,
-        status: str | None = None,
-        assignee: str | None = None,
-        page_size: int | None = None,
-        skip: int | None = None,
-    ) -> Outcome:
-        """``persona`` looks at (one page of) the ``team`` board, maybe filtered.
-
-        ``assignee`` is a person as the features say it; ``page_size`` and ``skip`` choose
-        the page (the board's defaults apply when they are None).
-        """
-        self.cast.check_board(persona, team)
-        query: dict[str, str | int] = {}
-        tasks = "tasks"
-        if status is not None:
-            query["status"] = status
-            tasks = f"'{status}' tasks"
-        if assignee is not None:
-            query["assignee"] = self.cast.board_name(assignee)
-            tasks += f" assigned to {assignee}"
-        shown = f"the {tasks} on the {team} board" if query else f"the {team} board"
-        if page_size is not None:
-            query["limit"] = page_size
-            shown += f" {page_size} tasks at a time"
-        if skip is not None:
-            query["offset"] = skip
-            shown += f", skipping the first {skip}"
-        exchange = self.client.list_tasks(self.cast.token(persona), query)
-        outcome = self._record(persona, f"look at {shown}", "list", exchange)
-        if outcome.succeeded:
-            for task in exchange.response.json()["items"]:
-                self.tasks.remember(task)
-        return outcome
-
-    def whole_board(self, persona: str) -> tuple[list[dict[str, Any]], Exchange]:
-        """Every task on ``persona``'s board, page after page, and the last exchange.
-
-        This is a check's own look at the board: it is not recorded as an attempt. When a
-        page is refused, the tasks read so far come back with the refusing exchange.
-        """
-        token = self.cast.token(persona)
+    def whole_board(self, name: str) -> tuple[list[dict[str, Any]], Exchange]:
+        """Every task on ``name``'s board, page after page, and the last exchange."""
         tasks: list[dict[str, Any]] = []
         while True:
-            exchange = self.client.list_tasks(token, {"limit": _WHOLE_PAGE, "offset": len(tasks)})
+            query = {"limit": _WHOLE_PAGE, "offset": len(tasks)}
+            exchange = self.send(name, "GET", _TASKS, params=query)
             if exchange.response.status_code != 200:
                 return tasks, exchange
             page = exchange.response.json()
             tasks += page["items"]
-            if not page["items"] or len(tasks) >= page["total"] or len(tasks) > _MOST_TASKS:
+            if not page["items"] or len(tasks) >= page["total"]:
                 return tasks, exchange
 
-    def fetch_task(self, task_id: int) -> Exchange:
-        """Read a task as its author sees it (a check's own look: not recorded)."""
-        author = self.tasks.author_of(task_id)
-        token = self.cast.token(author) if author is not None else None
-        return self.client.get_task(token, task_id)
+    def fetch_task(self, task_id: int) -> tuple[str, Exchange]:
+        """Who looks (the task's author) and what they see of the task now."""
+        members = [person.name for person in self.people.values() if person.token is not None]
+        author = self._authors.get(task_id) or (members[0] if members else None)
+        if author is None:
+            raise StepInputError("Nobody in this scenario has joined the board to look at a task.")
+        return author, self.send(author, "GET", f"{_TASKS}/{task_id}")
 
     # -- helpers ---------------------------------------------------------------------------
 
+    def _opened_version(self, name: str, task_id: int) -> int:
+        version = self._opened.get((name, task_id))
+        if version is None:
+            task = self.name_of(task_id)
+            raise StepInputError(
+                f"{name} has not opened {task}, so there is no copy to save from. Add a step "
+                f"before this one such as: Given {name} has opened {task}"
+            )
+        return version
+
+    def _if_opened(self, name: str, task_id: int, as_opened: bool) -> dict[str, str]:
+        # A task's ETag is its version in double quotes.
+        return {"If-Match": f'"{self._opened_version(name, task_id)}"'} if as_opened else {}
+
+    def _remember(self, task: Mapping[str, Any]) -> int:
+        task_id = int(task["id"])
+        self._task_ids[str(task["title"])] = task_id
+        self._seen[task_id] = dict(task)
+        self.current_task = task_id
+        return task_id
+
     def _on_task(
         self,
-        persona: str,
+        name: str,
         action: str,
-        kind: OutcomeKind,
+        kind: Kind,
+        method: str,
         task_id: int,
-        exchange: Exchange,
+        *,
+        path: str | None = None,
+        **options: Any,
     ) -> Outcome:
-        # Not yet updated from this exchange: the task as it was before the attempt.
-        before = self.tasks.last_seen(task_id)
-        self.tasks.current = task_id
-        outcome = Outcome(persona, action, kind, exchange, task_id, before)
-        self.outcomes.append(outcome)
+        before = self._seen.get(task_id)
+        self.current_task = task_id
+        path = path or f"{_TASKS}/{task_id}"
+        outcome = self._attempt(
+            name, action, kind, method, path, task_id=task_id, before=before, **options
+        )
         if outcome.succeeded and kind != "delete":
-            self.tasks.remember(exchange.response.json())
+            self._remember(outcome.body)
         return outcome
 
-    def _record(self, persona: str, action: str, kind: OutcomeKind, exchange: Exchange) -> Outcome:
-        outcome = Outcome(persona, action, kind, exchange)
+    def _attempt(
+        self,
+        name: str,
+        action: str,
+        kind: Kind,
+        method: str,
+        path: str,
+        *,
+        task_id: int | None = None,
+        before: Mapping[str, Any] | None = None,
+        **options: Any,
+    ) -> Outcome:
+        exchange = self.send(name, method, path, **options)
+        outcome = Outcome(name, action, kind, exchange, task_id, before)
         self.outcomes.append(outcome)
         return outcome
 
+    def send(self, name: str, method: str, path: str, **options: Any) -> Exchange:
+        """Send a request as ``name`` (with their token, if any) without recording an attempt.
 
-def _task_phrase(details: Sequence[Detail]) -> str:
-    """How an action names a new task: "the task 'X'", "the task 'X' with ...", "a task with..."."""
-    titles = [d for d in details if d.field == "title" and d.form == "text"]
-    others = ", ".join(str(d) for d in details if d not in titles)
-    if titles:
-        return f"the task '{titles[0].text}'" + (f" with {others}" if others else "")
-    return f"a task with {others}"
+        For checks that look for themselves, and for steps of other kinds (a person's
+        live updates, say) that need the board to know who is asking.
+        """
+        person = self.people.get(name.lower())
+        token = person.token if person is not None else None
+        headers = dict(options.pop("headers", None) or {})
+        if token is not None:
+            headers["Authorization"] = f"Bearer {token}"
+        self.http.request(method, path, headers=headers, **options)
+        return self.http.last_exchange
+
+
+def start_world(context: Any) -> BoardWorld:
+    """Make the scenario's world (from ``before_scenario``, after the kit's set-up)."""
+    context.board = BoardWorld(context.http, context.live.report)
+    return context.board  # type: ignore[no-any-return]
 
 
 def world_of(context: Any) -> BoardWorld:
-    """The scenario's :class:`BoardWorld`, made on first use around ``context.http``.
-
-    It lives on the scenario's layer of the behave context, so it goes when the scenario
-    ends; a new HTTP session (a new scenario) always gets a new world and a new cast.
-    """
-    world = getattr(context, "board_world", None)
-    if not isinstance(world, BoardWorld) or world.client.http is not context.http:
-        world = BoardWorld(BoardClient(context.http))
-        context.board_world = world
+    """The scenario's :class:`BoardWorld` (made by the ``before_scenario`` hook)."""
+    world = getattr(context, "board", None)
+    if not isinstance(world, BoardWorld):
+        raise StepInputError(
+            "This scenario has no board world: environment.py's before_scenario must call "
+            "board_support.start_world(context) after the kit's setup_scenario(context)."
+        )
     return world

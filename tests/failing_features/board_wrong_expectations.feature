@@ -14,7 +14,7 @@ Feature: Deliberately wrong expectations about the task board
     Then Bob should not see 'Renew the certificate' on the Apollo board
 
   Scenario: A wrong status
-    Then the task 'Renew the certificate' should have the status 'done'
+    Then the task should have the status 'done'
 
   Scenario: A wrong detail on the board
     Then Bob should see 'Renew the certificate' on the Apollo board with the assignee Bob
@@ -45,18 +45,18 @@ Feature: Deliberately wrong expectations about the task board
     Then the task 'Renew the certificate' should be unchanged
 
   Scenario: Allowed where refusal was expected
-    When Bob looks at the task 'Renew the certificate'
-    Then Bob should not be allowed to see the task
+    When Bob tries to look at the task 'Renew the certificate'
+    Then Bob should be told the task belongs to another team
 
   Scenario: A wrong recognition
     Then the board should recognise Bob as a member of team Gemini
 
   Scenario: Not the last actor
-    When Bob looks at the task 'Renew the certificate'
+    When Bob tries to look at the task 'Renew the certificate'
     Then Alice should be told the task does not exist
 
   Scenario: An unknown answer
-    When Bob looks at the task 'Renew the certificate'
+    When Bob tries to look at the task 'Renew the certificate'
     Then Bob should be told the sky is falling
 
   Scenario: A set-up step the board refuses

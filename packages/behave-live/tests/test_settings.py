@@ -129,6 +129,16 @@ def test_no_app_and_no_base_url_says_how_to_choose_one(
     )
 
 
+def test_an_empty_app_given_with_d_says_so_rather_than_blaming_the_file() -> None:
+    with pytest.raises(SettingsError) as error:
+        KitSettings.from_userdata({"app": ""})
+    assert str(error.value) == (
+        f"app is empty {WHERE}: name the app under test, app = 'package.module:attribute' "
+        "(an ASGI app or a factory), or leave out -D app= to use the one in "
+        "[tool.behave.userdata]."
+    )
+
+
 def test_run_from_inside_features_the_error_names_the_project_root(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -268,12 +278,12 @@ def test_uvicorn_options_the_kit_sets_say_what_to_use(option: str, instead: str)
         (
             "workers",
             "4",
-            "the kit runs each server in-process, as one worker on a thread of the test run",
+            "each server is one worker, on a thread of the test run",
         ),
         (
             "reload",
             "true",
-            "the kit runs each server in-process, with no reloader: restart the run instead",
+            "there is no reloader: restart the run instead",
         ),
         (
             "ssl_certfile",
@@ -439,3 +449,23 @@ def test_an_unknown_ini_option_is_named_with_the_setting_it_resembles(key: str, 
         "behave_live_startup_timeout, behave_live_shutdown_timeout, behave_live_lifespan, "
         "behave_live_isolation, behave_live_uvicorn."
     )
+
+
+def test_a_uvicorn_choice_that_is_no_name_uvicorn_knows_fails_before_any_server_starts() -> None:
+    message = _error(**{"uvicorn.http": "h12"})
+
+    # The names between are uvicorn's own, and change between its versions.
+    assert message.startswith(
+        f"uvicorn.http='h12' {WHERE} is not a name uvicorn knows: did you mean 'h11'? It "
+        "should be one of auto, h11, httptools"
+    ), message
+    assert message.endswith(
+        ", or an import string 'module:Class', as uvicorn.Config wants for http. "
+        "Write for example -D uvicorn.http=auto."
+    ), message
+
+
+def test_a_uvicorn_choice_may_be_an_import_string() -> None:
+    settings = _read(**{"uvicorn.http": "my_protocols:Http"})
+
+    assert settings.uvicorn_options == {"http": "my_protocols:Http"}

@@ -48,7 +48,7 @@ KIT_OWNED: dict[str, str] = {
     "timeout_graceful_shutdown": "use the setting shutdown_timeout instead",
 }
 
-_RELOADER = "the kit runs each server in-process, with no reloader: restart the run instead"
+_RELOADER = "there is no reloader: restart the run instead"
 _TLS = (
     "test servers serve plain HTTP (base_url is http://...), so the steps could not talk "
     "to a TLS socket; test TLS against a deployed server with base_url=https://..."
@@ -58,7 +58,7 @@ _RUN_BY_SCENARIO = "the kit stops a server when its scenario, feature or run end
 #: Config parameters of uvicorn's process management, TLS or lifetime that would be accepted
 #: and silently do nothing (or break every request) in an in-process test server.
 NOT_FOR_TEST_SERVERS: dict[str, str] = {
-    "workers": "the kit runs each server in-process, as one worker on a thread of the test run",
+    "workers": "each server is one worker, on a thread of the test run",
     "timeout_worker_healthcheck": "the kit runs no worker processes",
     "timeout_notify": "the kit runs no worker processes",
     "reload": _RELOADER,
@@ -194,9 +194,17 @@ def _coerce(hint: Any, raw: str) -> Any:
     literals = [
         option for alt in alternatives if get_origin(alt) is Literal for option in get_args(alt)
     ]
+    if str in alternatives and literals and value not in literals and ":" not in value:
+        # Literal choices next to str (uvicorn's "h11" | "httptools" | "module:Class"): a
+        # name that is neither would only fail when a server starts, as an import error.
+        close = difflib.get_close_matches(value, [str(option) for option in literals], n=1)
+        guess = f"did you mean {close[0]!r}? It " if close else ""
+        raise BadValue(
+            f"is not a name uvicorn knows: {guess}should be one of "
+            f"{', '.join(str(option) for option in literals)}, or an import string "
+            "'module:Class'"
+        )
     if str in alternatives:
-        # Literal choices next to str (uvicorn's "h11" | "httptools" | "module:Class"): any
-        # text goes, and uvicorn says which names it knows when it loads the option.
         return value if int not in alternatives or not _is_int(value) else int(value)
     if int in alternatives and _is_int(value):
         return int(value)

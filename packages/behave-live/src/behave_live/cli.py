@@ -82,7 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         target = parse_app_target(arguments.app)
         project_dir: Path = arguments.dir
-        report = init_project(project_dir, target)
+        report = init_project(project_dir, target, lifespan=arguments.lifespan)
     except ScaffoldError as exc:
         print(f"behave-live init: error: {exc}", file=sys.stderr)
         return 1
@@ -108,6 +108,12 @@ def _parser() -> argparse.ArgumentParser:
         required=True,
         metavar="MODULE:ATTRIBUTE",
         help="your ASGI app or a factory returning one, e.g. service.main:app",
+    )
+    init.add_argument(
+        "--lifespan",
+        choices=("on", "off", "auto"),
+        default="on",
+        help="the app's ASGI lifespan (default: on); another value is written into the settings",
     )
     init.add_argument(
         "--dir",

@@ -355,6 +355,12 @@ class KitSettings:
         """
         settings = cls.read(classify(userdata, BEHAVE_USERDATA)[0], BEHAVE_USERDATA)
         if settings.app is None and settings.base_url is None:
+            if "app" in userdata:  # given, but empty: -D app= overrides the file's
+                raise SettingsError(
+                    f"app is empty in {BEHAVE_USERDATA.where}: name the app under test, "
+                    "app = 'package.module:attribute' (an ASGI app or a factory), or leave "
+                    "out -D app= to use the one in [tool.behave.userdata]."
+                )
             raise SettingsError(no_app_message())
         return settings
 

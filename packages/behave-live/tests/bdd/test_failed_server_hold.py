@@ -61,6 +61,15 @@ def test_on_it_says_the_url_and_waits_for_enter() -> None:
     assert "Scenario 'Pay' (f.feature:3) failed." in terminal.written[0]
     assert "still running at http://127.0.0.1:4321" in terminal.written[0]
     assert "Press Enter to stop it and go on" in terminal.written[0]
+    assert "to replay" not in terminal.written[0]
+
+
+def test_the_prompt_carries_the_curl_line_of_the_last_request() -> None:
+    terminal = Terminal()
+    line = "curl -sS -X POST http://127.0.0.1:4321/pay"
+
+    assert _hold(terminal).hold("'Pay' (f.feature:3)", "http://127.0.0.1:4321", line) is True
+    assert f"Its last request, to replay:\n  {line}\nPress Enter" in terminal.written[0]
 
 
 @pytest.mark.parametrize("ci", ["true", "1", "yes"])

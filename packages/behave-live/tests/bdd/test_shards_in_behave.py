@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 from xml.etree import ElementTree
@@ -114,3 +116,20 @@ def test_a_parallel_run_merges_every_scenario_into_one_report(project: Path) -> 
     names = Counter(case.get("name") for case in merged.iter("testcase"))
     assert sum(names.values()) == 10
     assert names["The second visit counts on the first"] == 1
+    # Each shard lists the other shard's scenarios as skipped: none of them is left.
+    assert (merged.get("tests"), merged.get("skipped")) == ("10", "0")
+
+
+def test_a_shard_left_with_nothing_to_run_reports_no_time_at_all(project: Path) -> None:
+    ran = subprocess.run(
+        [sys.executable, "-m", "behave", "-D", "shard=1/3", "--tags=@nothing", "--no-color"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+    assert ran.returncode == 0, ran.stdout + ran.stderr
+    assert "0 scenarios passed, 0 failed" in ran.stdout
+    took = next(line for line in ran.stdout.splitlines() if line.startswith("Took "))
+    assert took.startswith("Took 0min "), took

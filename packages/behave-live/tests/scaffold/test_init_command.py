@@ -10,6 +10,11 @@ import pytest
 
 from behave_live.cli import main
 
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
 _SERVICE = """
 from starlette.applications import Starlette
 from starlette.responses import JSONResponse
@@ -103,6 +108,7 @@ def test_conflicting_settings_stop_init_before_anything_is_written(
     [
         ("initdemo", "--app 'initdemo' is not an import string. Write it as"),
         ("nothere.main:app", "there is no module 'nothere.main' in"),
+        ("initdemo.mian:create_app", "Did you mean --app initdemo.main:create_app?"),
         ("initdemo.main:ap", "has no attribute 'ap'. Names it defines: "),
         (
             "initdemo.broken:app",
@@ -155,3 +161,40 @@ def test_help_names_the_command(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--help"])
 
     assert "behave-live init --app package.module:app" in capsys.readouterr().out
+
+
+_NEEDS_A_DATABASE = """
+from contextlib import asynccontextmanager
+
+from starlette.applications import Starlette
+from starlette.responses import PlainTextResponse
+from starlette.routing import Route
+
+
+@asynccontextmanager
+async def lifespan(app):
+    raise RuntimeError("DATABASE_URL is not set")
+    yield
+
+
+async def health(request):
+    return PlainTextResponse("ok")
+
+
+app = Starlette(routes=[Route("/health", health)], lifespan=lifespan)
+"""
+
+
+def test_an_app_whose_lifespan_cannot_start_here_is_set_up_with_lifespan_off(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "initdemo" / "needs_db.py").write_text(_NEEDS_A_DATABASE)
+
+    assert main(["init", "--app", "initdemo.needs_db:app"]) == 1
+    assert "lifespan startup failed" in capsys.readouterr().err
+    assert main(["init", "--app", "initdemo.needs_db:app", "--lifespan", "off"]) == 0
+
+    pyproject = tomllib.loads((project / "pyproject.toml").read_text())
+    assert pyproject["tool"]["behave"]["userdata"]["lifespan"] == "off"
+    assert pyproject["tool"]["pytest"]["ini_options"]["behave_live_lifespan"] == "off"
+    assert '"/health"' in (project / "features/smoke.feature").read_text()

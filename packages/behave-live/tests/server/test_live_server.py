@@ -746,7 +746,11 @@ def test_lifespan_startup_raising_fails_with_the_apps_own_message() -> None:
         "Server did not start: lifespan startup failed: RuntimeError('db missing').\n"
     )
     assert ', in lifespan:\n    raise RuntimeError("db missing")\n' in message
-    assert "lifespan='off'" in message  # names the way out for apps without lifespan
+    # Names the way out for apps without lifespan, in each runner's own words.
+    assert (
+        "turn it off: -D lifespan=off (behave), behave_live_lifespan = off (pytest ini), "
+        "UvicornTestServer(app, lifespan='off') (code)."
+    ) in message
     assert "RuntimeError: db missing" in server.log.text()
 
 

@@ -94,3 +94,35 @@ def test_a_file_that_is_not_xml_is_named(tmp_path: Path) -> None:
 
     with pytest.raises(ShardingError, match=r"Cannot read the JUnit report .*TESTS-broken\.xml"):
         read_durations([tmp_path])
+
+
+def test_a_scenario_another_shard_ran_counts_once_with_its_result(tmp_path: Path) -> None:
+    # Each shard's file lists the feature's other scenarios as skipped.
+    _write(
+        tmp_path / "shard-1" / "TESTS-tasks.xml",
+        _suite("tasks.Tasks", [("Add", 0.5, "passed"), ("Edit", 0, "skipped")]),
+    )
+    _write(
+        tmp_path / "shard-2" / "TESTS-tasks.xml",
+        _suite("tasks.Tasks", [("Add", 0, "skipped"), ("Edit", 0.25, "failed")]),
+    )
+    output = tmp_path / "junit.xml"
+
+    merged = merge_junit([tmp_path / "shard-1", tmp_path / "shard-2"], output)
+
+    assert (merged.tests, merged.failures, merged.skipped) == (2, 1, 0)
+    tasks = ElementTree.parse(output).getroot()[0]
+    assert [(case.get("name"), case.get("status")) for case in tasks] == [
+        ("Add", "passed"),
+        ("Edit", "failed"),
+    ]
+    assert (tasks.get("tests"), tasks.get("skipped"), tasks.get("time")) == ("2", "0", "0.750000")
+
+
+def test_a_scenario_skipped_in_every_shard_stays_skipped_once(tmp_path: Path) -> None:
+    for shard in ("shard-1", "shard-2"):
+        _write(tmp_path / shard / "TESTS-tasks.xml", _suite("tasks.Tasks", [("Wip", 0, "skipped")]))
+
+    merged = merge_junit([tmp_path], tmp_path / "junit.xml")
+
+    assert (merged.tests, merged.skipped) == (1, 1)

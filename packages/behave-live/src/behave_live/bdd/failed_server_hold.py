@@ -40,8 +40,13 @@ class FailedServerHold:
         self._read = read or sys.stdin.readline
         self._noted = False
 
-    def hold(self, scenario: str, url: str) -> bool:
-        """Wait for Enter with the server at ``url`` still running; False if not allowed."""
+    def hold(self, scenario: str, url: str, curl_line: str | None = None) -> bool:
+        """Wait for Enter with the server at ``url`` still running; False if not allowed.
+
+        ``curl_line`` (the scenario's last request) is printed with the prompt: a formatter
+        that reports failures only at the end of the run (``progress``) would otherwise
+        show it after the wait.
+        """
         if not self.enabled:
             return False
         refusal = self._refusal()
@@ -50,9 +55,10 @@ class FailedServerHold:
                 self._write(f"keep_failed_server is ignored: {refusal}.\n")
                 self._noted = True
             return False
+        replay = f"Its last request, to replay:\n  {curl_line}\n" if curl_line else ""
         self._write(
             f"\nScenario {scenario} failed. Its server is still running at {url} - the "
-            "failure's curl line reaches it.\nPress Enter to stop it and go on... "
+            f"failure's curl line reaches it.\n{replay}Press Enter to stop it and go on... "
         )
         # stdin closed while waiting: stop waiting. (Ctrl+C goes on up: it stops the run.)
         with contextlib.suppress(EOFError):

@@ -303,8 +303,12 @@ def _hold_if_failed(context: Context, server: UvicornTestServer) -> None:
     """With ``keep_failed_server``, wait for Enter before a failed scenario's server goes."""
     scenario = context.scenario
     if getattr(scenario.status, "name", "") in {"failed", "error"}:
+        http = getattr(context, "http", None)
+        exchanges = getattr(http, "exchanges", None)
         context.live.failed_server_hold.hold(
-            f"{scenario.name!r} ({scenario.location})", server.base_url
+            f"{scenario.name!r} ({scenario.location})",
+            server.base_url,
+            exchanges[-1].curl().line if exchanges else None,
         )
 
 

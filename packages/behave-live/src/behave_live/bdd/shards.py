@@ -146,8 +146,21 @@ def keep_shard(
             kept.append(feature)
     # In place: behave's run loop iterates this very list once before_all returns.
     features[:] = kept
+    if not kept:
+        _start_the_summary_clock(runner)
     print(plan.describe(), file=sys.stderr)
     return plan
+
+
+def _start_the_summary_clock(runner: Any) -> None:
+    """Start behave's summary clock for a shard left with nothing to run.
+
+    The summary reporter starts its clock on the first feature reported; with none, it
+    would print the time since 1970 ("Took 29937096min").
+    """
+    for reporter in getattr(getattr(runner, "config", None), "reporters", None) or []:
+        if getattr(reporter, "testrun_start_time", None) == 0:
+            reporter.testrun_started()
 
 
 def shard_locations(plan: ShardPlan, features: Sequence[Any], config: Any) -> list[str]:

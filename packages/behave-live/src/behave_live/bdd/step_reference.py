@@ -94,13 +94,19 @@ def collect_steps(package: str = STEP_PACKAGE) -> list[StepDoc]:
     return sorted(steps, key=lambda step: (step.module, step.line))
 
 
-def render_markdown(steps: Sequence[StepDoc]) -> str:
-    """Render the step reference as Markdown, one section per step module."""
-    lines = [
-        "# Step reference",
-        "",
-        f"<!-- Generated from the step registry by `{REGENERATE}`. Do not edit by hand. -->",
-        "",
+def render_markdown(steps: Sequence[StepDoc], *, for_a_file: bool = True) -> str:
+    """Render the step reference as Markdown, one section per step module.
+
+    A reference written to a file says how it is made again; printed for a reader, it
+    does not.
+    """
+    lines = ["# Step reference", ""]
+    if for_a_file:
+        lines += [
+            f"<!-- Generated from the step registry by `{REGENERATE}`. Do not edit by hand. -->",
+            "",
+        ]
+    lines += [
         f"Every step of the kit's library (`{STEP_PACKAGE}`), by module. Parameters are in "
         'braces: `"{path}"` is text between double quotes, `{status:d}` a whole number. '
         "Steps listed as Given/When/Then work after any keyword.",
@@ -128,7 +134,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     group.add_argument("--write", metavar="FILE", help="write the reference to FILE")
     group.add_argument("--check", metavar="FILE", help="exit 1 if FILE is not up to date")
     options = parser.parse_args(argv)
-    text = render_markdown(collect_steps())
+    steps = collect_steps()
+    text = render_markdown(steps)
     if options.write:
         Path(options.write).write_text(text, encoding="utf-8")
         return 0
@@ -138,7 +145,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(problem, file=sys.stderr)
             return 1
         return 0
-    sys.stdout.write(text)
+    sys.stdout.write(render_markdown(steps, for_a_file=False))
     return 0
 
 

@@ -15,17 +15,22 @@ What makes the line reproduce the request rather than merely resemble it:
 - a body sent without a Content-Type is sent without one (``-H 'Content-Type:'``), since
   curl would otherwise add ``application/x-www-form-urlencoded``.
 
-Body files go to a directory of their own (by default ``behave-live-bodies`` in the
-system's temporary directory), named by the SHA-256 of their content, so writing the same
-body twice costs nothing and the files outlive the run for the replay.
+Body files go to a directory of their own (by default ``behave-live-bodies-<user>`` in the
+system's temporary directory, readable by its owner only: a body may hold data a test
+should not share with other users of the machine), named by the SHA-256 of their content,
+so writing the same body twice costs nothing and the files outlive the run for the replay.
+Files older than :data:`KEPT_FOR` are removed the first time a process writes there.
 """
 
 from __future__ import annotations
 
+import getpass
 import hashlib
+import os
 import re
 import shlex
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.message import Message
@@ -45,7 +50,7 @@ from behave_live.http.redaction import (
     redact_url,
 )
 
-__all__ = ["INLINE_LIMIT", "CurlCommand", "curl_command", "default_body_dir"]
+__all__ = ["INLINE_LIMIT", "KEPT_FOR", "CurlCommand", "curl_command", "default_body_dir"]
 
 #: Bodies larger than this (in bytes) are written to a file instead of into the line.
 INLINE_LIMIT: Final = 4096
@@ -56,9 +61,36 @@ INLINE_LIMIT: Final = 4096
 _LEFT_TO_CURL: Final = frozenset({"user-agent", "accept-encoding", "connection", "content-length"})
 
 
+#: How long a body file is kept for a replay (seconds): a day.
+KEPT_FOR: Final = 24 * 60 * 60
+
+# The directories this process has already pruned of old files.
+_PRUNED: set[Path] = set()
+
+
 def default_body_dir() -> Path:
-    """Where body files go unless told otherwise: ``<temp dir>/behave-live-bodies``."""
-    return Path(tempfile.gettempdir()) / "behave-live-bodies"
+    """Where body files go unless told otherwise: ``<temp dir>/behave-live-bodies-<user>``."""
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):  # no name for this uid (a container's ad-hoc user)
+        user = str(os.getuid()) if hasattr(os, "getuid") else "user"
+    safe = re.sub(r"[^A-Za-z0-9_.-]", "_", user)
+    return Path(tempfile.gettempdir()) / f"behave-live-bodies-{safe}"
+
+
+def _private_dir(directory: Path) -> None:
+    """Create ``directory`` for its owner only, and prune it of old files once a process."""
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if directory in _PRUNED:
+        return
+    _PRUNED.add(directory)
+    oldest = time.time() - KEPT_FOR
+    for entry in directory.iterdir():
+        try:
+            if entry.is_file() and entry.stat().st_mtime < oldest:
+                entry.unlink()
+        except OSError:
+            continue  # another process removed it first, or it is not ours
 
 
 @dataclass(frozen=True)
@@ -184,8 +216,10 @@ class _Builder:
         suffix = suffix if re.fullmatch(r"\.[A-Za-z0-9]{1,10}", suffix) else ".bin"
         path = self._body_dir / f"{digest}{suffix}"
         if not path.exists():
-            self._body_dir.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(content)
+            _private_dir(self._body_dir)
+            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(descriptor, "wb") as written:
+                written.write(content)
         return path
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from behave_live.errors import ScaffoldError
+from behave_live.server.app_loading import closest_import_string
 
 __all__ = ["AppTarget", "import_app_target", "parse_app_target"]
 
@@ -57,10 +58,16 @@ def import_app_target(target: AppTarget, project_dir: Path) -> Any:
     except ModuleNotFoundError as exc:
         if exc.name is not None and not _is_part_of(exc.name, target.module):
             raise _raised_while_importing(target, exc) from exc
+        fixed = closest_import_string(target.spec, exc.name or target.module)
+        advice = (
+            f"Did you mean --app {fixed}?"
+            if fixed
+            else "Run behave-live init from the directory that holds the package (or pass "
+            "--dir), and check the spelling of --app."
+        )
         raise ScaffoldError(
             f"Cannot import the app {target.spec!r}: there is no module {target.module!r} "
-            f"in {root} ({exc}). Run behave-live init from the directory that holds the "
-            "package (or pass --dir), and check the spelling of --app."
+            f"in {root} ({exc}). {advice}"
         ) from None
     except Exception as exc:
         raise _raised_while_importing(target, exc) from exc

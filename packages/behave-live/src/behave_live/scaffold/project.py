@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from behave_live.errors import KitError, ScaffoldError
 from behave_live.scaffold.app_target import AppTarget, import_app_target
@@ -23,6 +24,7 @@ __all__ = ["InitReport", "init_project", "kit_settings"]
 
 #: The pytest ini option naming the app of the kit's pytest fixtures.
 PYTEST_APP_OPTION = "behave_live_app"
+PYTEST_LIFESPAN = "behave_live_lifespan"
 #: pytest config files that pytest reads instead of pyproject.toml (it looks at them first).
 _PYTEST_INI_FILES = ("pytest.ini", ".pytest.ini")
 
@@ -37,8 +39,11 @@ class InitReport:
     notes: list[str] = field(default_factory=list)
 
 
-def kit_settings(spec: str, *, with_pytest: bool = True) -> list[Setting]:
-    """The pyproject.toml settings for behave (and, unless told otherwise, pytest)."""
+def kit_settings(spec: str, *, with_pytest: bool = True, lifespan: str = "on") -> list[Setting]:
+    """The pyproject.toml settings for behave (and, unless told otherwise, pytest).
+
+    ``lifespan`` other than the default ``on`` is written for both runners.
+    """
     settings = [
         Setting(
             ("tool", "behave"),
@@ -50,7 +55,11 @@ def kit_settings(spec: str, *, with_pytest: bool = True) -> list[Setting]:
         Setting(("tool", "behave", "formatters"), "html-pretty", HTML_FORMATTER),
         Setting(("tool", "behave", "userdata"), "app", spec),
     ]
+    if lifespan != "on":
+        settings.append(Setting(("tool", "behave", "userdata"), "lifespan", lifespan))
     if with_pytest:
+        if lifespan != "on":
+            settings.append(Setting(("tool", "pytest", "ini_options"), PYTEST_LIFESPAN, lifespan))
         settings += [
             Setting(("tool", "pytest", "ini_options"), PYTEST_APP_OPTION, spec),
             # A console script does not put the project on sys.path: this does, so the
@@ -60,7 +69,9 @@ def kit_settings(spec: str, *, with_pytest: bool = True) -> list[Setting]:
     return settings
 
 
-def init_project(project_dir: Path, target: AppTarget) -> InitReport:
+def init_project(
+    project_dir: Path, target: AppTarget, *, lifespan: Literal["on", "off", "auto"] = "on"
+) -> InitReport:
     """Write the kit's files into ``project_dir`` for the app ``target`` names.
 
     Nothing is written until every check passed: the directory is writable, the app imports
@@ -73,14 +84,14 @@ def init_project(project_dir: Path, target: AppTarget) -> InitReport:
         served = load_app(app)  # a factory gives the app whose routes we read
     except KitError as exc:
         raise ScaffoldError(f"Cannot use the app {target.spec!r}: {exc}") from exc.__cause__
-    report.smoke = find_smoke_request(app, target.spec, plain_get_paths(served))
+    report.smoke = find_smoke_request(app, target.spec, plain_get_paths(served), lifespan=lifespan)
 
     pytest_ini = _pytest_config_file(project_dir)
     pyproject_path = project_dir / "pyproject.toml"
     old_text = pyproject_path.read_text(encoding="utf-8") if pyproject_path.exists() else ""
     edit = add_settings(
         old_text,
-        kit_settings(target.spec, with_pytest=pytest_ini is None),
+        kit_settings(target.spec, with_pytest=pytest_ini is None, lifespan=lifespan),
         filename=str(pyproject_path),
     )
     if pytest_ini is not None:

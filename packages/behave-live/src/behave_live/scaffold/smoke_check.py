@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import requests
 
@@ -41,14 +41,19 @@ class SmokeRequest:
         return self.status_class == 2
 
 
-def find_smoke_request(app: Any, spec: str, candidates: Sequence[str]) -> SmokeRequest:
+def find_smoke_request(
+    app: Any, spec: str, candidates: Sequence[str], *, lifespan: Literal["on", "off", "auto"] = "on"
+) -> SmokeRequest:
     """Serve ``app`` and GET the candidates in order; the first 2xx wins.
 
     Without a 2xx among them, the answer to ``GET /`` (whatever its status) is returned,
     so the example can at least check that the server answers.
     """
     try:
-        with UvicornTestServer(app) as server, HttpSession(server.base_url) as http:
+        with (
+            UvicornTestServer(app, lifespan=lifespan) as server,
+            HttpSession(server.base_url) as http,
+        ):
             for path in candidates[:MAX_CANDIDATES]:
                 status = _status(http, path)
                 if status is not None and status // 100 == 2:

@@ -138,19 +138,44 @@ def _not_found(import_string: str, missing: str, reason: str) -> ServerStartupEr
     return ServerStartupError(f"{first}\n{_not_on_path(import_string, missing)}")
 
 
-def _no_submodule(import_string: str, parent: str, leaf: str) -> str:
-    """The package exists but has no such module: suggest the closest of its modules."""
-    package = sys.modules.get(parent)
-    search = list(getattr(package, "__path__", None) or [])
-    siblings = sorted(module.name for module in pkgutil.iter_modules(search))
-    where = f" ({os.path.relpath(search[0])})" if search else ""
-    sentence = f"The package {parent!r}{where} has no module {leaf!r}"
-    close = difflib.get_close_matches(leaf, siblings, n=1, cutoff=0.6)
-    if close:
+def closest_import_string(import_string: str, missing: str) -> str | None:
+    """``import_string`` with the missing module ``missing`` spelt as one that exists, if any.
+
+    ``missing`` is the name a ModuleNotFoundError reports: a package's module
+    ("service.mian" -> "service.main:app") or a top-level package in the user's directories.
+    """
+    parent, _, leaf = missing.rpartition(".")
+    if parent:
+        close = difflib.get_close_matches(leaf, _modules_of(parent), n=1, cutoff=0.6)
+        if not close:
+            return None
         module_name, _, attribute = import_string.partition(":")
         fixed = module_name.replace(f"{parent}.{leaf}", f"{parent}.{close[0]}", 1)
-        return f"{sentence}: did you mean '{fixed}:{attribute}'?"
-    shown = ", ".join(siblings) if siblings else "none"
+        return f"{fixed}:{attribute}"
+    on_path = {os.path.abspath(entry or os.curdir) for entry in sys.path}
+    user_dirs = [entry for entry in on_path if is_user_file(os.path.join(entry, "_.py"))]
+    names = {module.name for module in pkgutil.iter_modules(user_dirs)}
+    close = difflib.get_close_matches(missing, sorted(names), n=1, cutoff=0.6)
+    return close[0] + import_string[len(missing) :] if close else None
+
+
+def _package_path(parent: str) -> list[str]:
+    return list(getattr(sys.modules.get(parent), "__path__", None) or [])
+
+
+def _modules_of(parent: str) -> list[str]:
+    return sorted(module.name for module in pkgutil.iter_modules(_package_path(parent)))
+
+
+def _no_submodule(import_string: str, parent: str, leaf: str) -> str:
+    """The package exists but has no such module: suggest the closest of its modules."""
+    search = _package_path(parent)
+    where = f" ({os.path.relpath(search[0])})" if search else ""
+    sentence = f"The package {parent!r}{where} has no module {leaf!r}"
+    fixed = closest_import_string(import_string, f"{parent}.{leaf}")
+    if fixed:
+        return f"{sentence}: did you mean {fixed!r}?"
+    shown = ", ".join(_modules_of(parent)) or "none"
     return f"{sentence}; its modules: {shown}."
 
 
@@ -165,11 +190,8 @@ def _not_on_path(import_string: str, top: str) -> str:
             "sys.path (Python puts a script's own directory there, not the working "
             f"directory). Pass app_dir={cwd!r} ({how})."
         )
-    user_dirs = [entry for entry in on_path if is_user_file(os.path.join(entry, "_.py"))]
-    names = {module.name for module in pkgutil.iter_modules(user_dirs)}
-    close = difflib.get_close_matches(top, sorted(names), n=1, cutoff=0.6)
-    if close:
-        fixed = close[0] + import_string[len(top) :]
+    fixed = closest_import_string(import_string, top)
+    if fixed:
         return f"No directory on sys.path holds {top!r}: did you mean {fixed!r}?"
     return (
         f"No directory on sys.path holds a module or package {top!r}. Pass app_dir naming "

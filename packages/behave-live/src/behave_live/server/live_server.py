@@ -398,8 +398,9 @@ class UvicornTestServer:
         ) or "the app reported 'lifespan.startup.failed'"
         return startup_error(
             f"lifespan startup failed: {reason}",
-            "Fix the app's startup code, or pass lifespan='off' if the app does not implement "
-            "the ASGI lifespan protocol.",
+            "Fix the app's startup code; or, if the app does not implement the ASGI "
+            "lifespan protocol, turn it off: -D lifespan=off (behave), behave_live_lifespan = "
+            "off (pytest ini), UvicornTestServer(app, lifespan='off') (code).",
             exc=watched.lifespan_exception if watched else None,
         )
 

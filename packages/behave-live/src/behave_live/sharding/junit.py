@@ -73,7 +73,7 @@ def read_durations(sources: Sequence[Path]) -> RecordedDurations:
     files = junit_files(sources)
     for path in files:
         for case in _parse(path).iter("testcase"):
-            if case.find("skipped") is not None:
+            if _skipped(case):
                 continue
             key = (case.get("classname", ""), case.get("name", ""))
             try:
@@ -86,9 +86,12 @@ def read_durations(sources: Sequence[Path]) -> RecordedDurations:
 def merge_junit(sources: Sequence[Path], output: Path) -> JunitMerge:
     """Write the test suites of every JUnit file under ``sources`` into ``output``.
 
-    Suites of the same name (one feature, run in parts by several shards) become one, their
-    counts and times added up; the rest are kept as they are, sorted by name, under one
-    ``<testsuites>`` root with the totals. ``output`` itself is never read back in.
+    Suites of the same name (one feature, run in parts by several shards) become one; the
+    rest are kept as they are, sorted by name, under one ``<testsuites>`` root with the
+    totals. Every shard's file lists the feature's scenarios that other shards ran as
+    skipped: a test case with a real result replaces its skipped copies, so each scenario
+    is counted once, and every count and time is worked out again from the test cases.
+    ``output`` itself is never read back in.
     Raises :class:`ShardingError` when no JUnit file is found or one cannot be read.
     """
     target = output.resolve()
@@ -100,20 +103,19 @@ def merge_junit(sources: Sequence[Path], output: Path) -> JunitMerge:
             "--junit-directory <folder of that shard>, then merge those folders."
         )
     merged: dict[str, ElementTree.Element] = {}
+    cases: dict[str, dict[CaseKey, ElementTree.Element]] = {}
     for path in files:
         for suite in _suites(_parse(path)):
             name = suite.get("name", "")
-            if name in merged:
-                _add_suite(merged[name], suite)
-            else:
-                merged[name] = suite
+            merged.setdefault(name, suite)
+            _add_cases(cases.setdefault(name, {}), suite.findall("testcase"))
+    suites = [_with_cases(merged[name], cases[name].values()) for name in sorted(merged)]
     root = ElementTree.Element("testsuites")
-    for name in sorted(merged):
-        root.append(merged[name])
-    totals = {count: sum(_count(suite, count) for suite in merged.values()) for count in _COUNTS}
+    root.extend(suites)
+    totals = {count: sum(_count(suite, count) for suite in suites) for count in _COUNTS}
     for count, value in totals.items():
         root.set(count, str(value))
-    root.set("time", _seconds(sum(_time(suite) for suite in merged.values())))
+    root.set("time", _seconds(sum(_time(suite) for suite in suites)))
     output.parent.mkdir(parents=True, exist_ok=True)
     ElementTree.ElementTree(root).write(output, encoding="utf-8", xml_declaration=True)
     return JunitMerge(len(files), len(merged), *(totals[count] for count in _COUNTS))
@@ -137,11 +139,33 @@ def _suites(root: ElementTree.Element) -> list[ElementTree.Element]:
     return []
 
 
-def _add_suite(into: ElementTree.Element, suite: ElementTree.Element) -> None:
-    for count in _COUNTS:
-        into.set(count, str(_count(into, count) + _count(suite, count)))
-    into.set("time", _seconds(_time(into) + _time(suite)))
-    into.extend(suite.findall("testcase"))
+def _add_cases(
+    into: dict[CaseKey, ElementTree.Element], cases: Iterable[ElementTree.Element]
+) -> None:
+    for case in cases:
+        key = (case.get("classname", ""), case.get("name", ""))
+        kept = into.get(key)
+        # A skipped copy never hides a result; between two results, the later file wins.
+        if kept is None or _skipped(kept) or not _skipped(case):
+            into[key] = case
+
+
+def _with_cases(
+    suite: ElementTree.Element, cases: Iterable[ElementTree.Element]
+) -> ElementTree.Element:
+    merged = ElementTree.Element(suite.tag, dict(suite.attrib))
+    merged.extend(child for child in suite if child.tag != "testcase")
+    merged.extend(cases)
+    found = merged.findall("testcase")
+    merged.set("tests", str(len(found)))
+    for count, tag in (("failures", "failure"), ("errors", "error"), ("skipped", "skipped")):
+        merged.set(count, str(sum(case.find(tag) is not None for case in found)))
+    merged.set("time", _seconds(sum(_time(case) for case in found)))
+    return merged
+
+
+def _skipped(case: ElementTree.Element) -> bool:
+    return case.find("skipped") is not None
 
 
 def _count(suite: ElementTree.Element, name: str) -> int:
