@@ -68,6 +68,8 @@ def test_the_page_holds_every_capability_rule_and_example_of_the_board(page: Pat
     assert "-- @" not in text  # outlines are shown once, with their Examples tables
     assert "more characters not shown" not in text
     assert 'id="for-developers"' not in markup  # only the board was asked for
+    # People and teams as the features name them: "Alice", never a run's "Alice-dce102be".
+    assert re.findall(r"\b[A-Z][a-z]+-[0-9a-f]{6,}\b", html.unescape(markup)) == []
 
 
 def test_a_glossary_beside_the_board_is_in_the_table_of_contents(page: Path) -> None:
