@@ -13,7 +13,7 @@ from behave_live.cli import main
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
+    import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
 
 _SERVICE = """
 from starlette.applications import Starlette
