@@ -23,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import contextlib
+import functools
 import logging
 import socket
 import sys
@@ -43,6 +44,7 @@ from behave_live.server.listening_socket import bind_listening_socket, format_ba
 from behave_live.server.log import ServerLog
 from behave_live.server.thread import ServerThread
 from behave_live.server.user_code import startup_error
+from behave_live.server.uvicorn_config import loaded_config
 
 __all__ = ["UvicornTestServer"]
 
@@ -265,16 +267,17 @@ class UvicornTestServer:
             **self.uvicorn_options,
         }
         self._instrumentation = AppInstrumentation(app)
-        return uvicorn.Config(
-            self._instrumentation, lifespan=self.lifespan, interface="asgi3", **options
-        )
+        options.update(lifespan=self.lifespan, interface="asgi3")
+        return loaded_config(self._instrumentation, options)
 
     @staticmethod
+    @functools.cache
     def _quiet_uvicorn_loggers() -> None:
         """Hide uvicorn's INFO chatter (startup, shutdown, access lines) once per process.
 
         Levels are global, so they are set only where nobody has chosen one; set a level
-        on the "uvicorn.error" or "uvicorn.access" logger to see more.
+        on the "uvicorn.error" or "uvicorn.access" logger to see more. Cached: once is
+        enough, and a fresh server per scenario would otherwise repeat it every time.
         """
         for name in _UVICORN_LOGGERS:
             named = logging.getLogger(name)
@@ -302,7 +305,8 @@ class UvicornTestServer:
             self._ready.set()  # wakes start() at once when startup failed
 
     async def _serve(self, config: uvicorn.Config, sock: socket.socket) -> None:
-        config.load()
+        if not config.loaded:
+            config.load()
         server = uvicorn.Server(config)
         server.lifespan = config.lifespan_class(config)
         try:
@@ -323,7 +327,14 @@ class UvicornTestServer:
             await self._stop_requested.wait()
         finally:
             refresh.cancel()
-            await self._shutdown(server)
+            try:
+                await self._shutdown(server)
+            finally:
+                # uvicorn's Server and asyncio's hold each other (the protocol factory is a
+                # closure over the Server): without the link, a stopped server is freed at
+                # once instead of by the garbage collector, whose runs a fresh server per
+                # scenario would otherwise make several times as frequent.
+                server.servers = []
 
     async def _shutdown(self, server: uvicorn.Server) -> None:
         """Uvicorn's graceful shutdown, minus its fixed 0.1 s sleeps and polls.
