@@ -21,13 +21,11 @@ pyproject pins the uvicorn range.
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
 import contextlib
 import functools
 import logging
 import socket
 import sys
-import threading
 import time
 from collections.abc import Callable, Coroutine
 from types import TracebackType
@@ -39,10 +37,11 @@ from behave_live._uvicorn_options import check_keywords
 from behave_live.errors import ServerStartupError
 from behave_live.server import exit_stop, interruption
 from behave_live.server.app_loading import AppSpec, load_app
+from behave_live.server.flag import Flag
 from behave_live.server.instrumentation import AppInstrumentation, UnhandledError
 from behave_live.server.listening_socket import bind_listening_socket, format_base_url
 from behave_live.server.log import ServerLog
-from behave_live.server.thread import ServerThread
+from behave_live.server.thread import ServerThread, Spawned
 from behave_live.server.user_code import startup_error
 from behave_live.server.uvicorn_config import loaded_config
 
@@ -118,10 +117,10 @@ class UvicornTestServer:
         self.thread = thread
         self._base_url: str | None = None
         self._running_on: ServerThread | None = None
-        self._serving: concurrent.futures.Future[None] | None = None
+        self._serving: Spawned | None = None
         self._stop_requested: asyncio.Event | None = None
-        self._ready = threading.Event()
-        self._finished = threading.Event()
+        self._ready = Flag()
+        self._finished = Flag()
         self._failure: ServerStartupError | None = None
         self._instrumentation: AppInstrumentation | None = None
         self._socket: socket.socket | None = None
@@ -197,7 +196,7 @@ class UvicornTestServer:
             self._stop_requested = asyncio.Event()  # loop-bound lazily, on first use in the loop
             self._running_on = self.thread or ServerThread()
             self.log.attach()
-            self._serving = self._running_on.start().submit(self._serve_reporting(config, sock))
+            self._serving = self._running_on.start().spawn(self._serve_reporting(config, sock))
             started = self._ready.wait(self.startup_timeout)
         except BaseException:  # KeyboardInterrupt: the run was interrupted while starting
             self._stop_interrupted_start(sock)
