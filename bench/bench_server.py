@@ -76,6 +76,11 @@ def _ratio(value: float, base: float) -> str:
     return f"{ratio:.2f}x" if ratio < 10 else f"{ratio:.0f}x"
 
 
+def _verdict(value: float, bound: float) -> str:
+    """Whether a measured ``value`` meets a goal of at most ``bound``, in words."""
+    return "met" if value <= bound else "NOT met"
+
+
 def _print_table(title: str, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
 
@@ -454,6 +459,7 @@ def compare_per_scenario(sizes: Sequence[int] = (50, 200, 400), rounds: int = 7)
                         times = _run_behave(project, _scope_arguments(app, scope, ["features"]))
                         runs.setdefault((app, scope, size), []).append(times)
     rows: list[list[str]] = []
+    overheads: dict[str, tuple[float, float]] = {}  # per app: (wall, CPU) per scenario
     for label, app in _BENCH_APPS:
         fits: dict[str, dict[str, tuple[float, float]]] = {}
         for scope in _SCOPES:
@@ -480,12 +486,16 @@ def compare_per_scenario(sizes: Sequence[int] = (50, 200, 400), rounds: int = 7)
             shown = label if first else ""
             rows.append([shown, name, _ms(wall[0]), _ms(cpu[0]), _ms(wall[1]), _ms(cpu[1])])
             first = False
+        overheads[label] = (
+            fits["scenario"]["wall"][0] - fits["run"]["wall"][0],
+            fits["scenario"]["cpu"][0] - fits["run"]["cpu"][0],
+        )
         rows.append(
             [
                 "",
                 "overhead of a fresh server: fresh - shared",
-                _ms(fits["scenario"]["wall"][0] - fits["run"]["wall"][0]),
-                _ms(fits["scenario"]["cpu"][0] - fits["run"]["cpu"][0]),
+                _ms(overheads[label][0]),
+                _ms(overheads[label][1]),
                 "",
                 "",
             ]
@@ -496,7 +506,12 @@ def compare_per_scenario(sizes: Sequence[int] = (50, 200, 400), rounds: int = 7)
         ["app", "variant", "wall/scenario", "CPU/scenario", "fixed wall", "fixed CPU"],
         rows,
     )
-    print("goal: a fresh server adds <= 0.5 ms per scenario over a shared one (trivial app)")
+    trivial_wall, trivial_cpu = overheads[_BENCH_APPS[0][0]]
+    print(
+        "goal: a fresh server adds <= 0.5 ms per scenario over a shared one (trivial app): "
+        f"CPU {_ms(trivial_cpu)} ({_verdict(trivial_cpu, 0.0005)}), "
+        f"wall {_ms(trivial_wall)} ({_verdict(trivial_wall, 0.0005)})"
+    )
     compare_app_startup()
 
 
@@ -523,16 +538,18 @@ def compare_app_startup(count: int = 300) -> None:
         return times
 
     rows = []
+    totals: dict[str, float] = {}
     for name, values in asyncio.run(measure()).items():
         medians = [statistics.median(part[i] for part in values) for i in range(3)]
-        total = statistics.median(sum(part) for part in values)
-        rows.append([name, str(len(values)), *map(_ms, medians), _ms(total)])
+        totals[name] = statistics.median(sum(part) for part in values)
+        rows.append([name, str(len(values)), *map(_ms, medians), _ms(totals[name])])
     _print_table(
         "    the app's own start-up, in-process (medians)",
         ["app", "n", "create_app()", "lifespan startup", "lifespan shutdown", "total"],
         rows,
     )
-    print("goal: the demo service's start-up <= 0.3 ms")
+    demo = totals["demo service"]
+    print(f"goal: the demo service's start-up <= 0.3 ms: {_ms(demo)} ({_verdict(demo, 0.0003)})")
 
 
 def compare_whole_runs(scenarios: int = 200, rounds: int = 9) -> None:
@@ -562,10 +579,17 @@ def compare_whole_runs(scenarios: int = 200, rounds: int = 9) -> None:
                         _run_behave(cwd, _scope_arguments(app, scope, paths))
                     )
     rows = []
+    verdicts = []
     for label, *_ in suites:
         shared, fresh = runs[label, "run"], runs[label, "scenario"]
         wall = [statistics.median(run.wall for run in side) for side in (shared, fresh)]
         cpu = [statistics.median(run.cpu for run in side) for side in (shared, fresh)]
+        if label.startswith(f"{scenarios} "):
+            ratios = cpu[1] / cpu[0], wall[1] / wall[0]
+            verdicts.append(
+                f"  {label}: CPU {ratios[0]:.2f}x ({_verdict(ratios[0], 1.10)}), "
+                f"wall {ratios[1]:.2f}x ({_verdict(ratios[1], 1.10)})"
+            )
         rows.append(
             [
                 label,
@@ -590,7 +614,8 @@ def compare_whole_runs(scenarios: int = 200, rounds: int = 9) -> None:
         ],
         rows,
     )
-    print("goal: a 200-scenario run with fresh servers <= 1.10x the run on a shared one")
+    print(f"goal: a {scenarios}-scenario run with fresh servers <= 1.10x the run on a shared one:")
+    print("\n".join(verdicts))
 
 
 @dataclass(frozen=True)

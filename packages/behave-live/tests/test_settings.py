@@ -415,6 +415,33 @@ def test_the_working_directory_is_not_added_twice(
     assert sys.path == ["", "/somewhere"]
 
 
+def test_an_app_dir_taken_off_sys_path_is_put_back_by_the_next_call(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "path", ["/somewhere"])
+    monkeypatch.chdir(tmp_path)
+    add_app_dir(".")  # remembered as on the path
+
+    sys.path.remove(str(tmp_path))
+    add_app_dir(".")
+
+    assert sys.path == [str(tmp_path), "/somewhere"]
+
+
+def test_a_relative_entry_is_resolved_again_in_another_working_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "other").mkdir()
+    monkeypatch.setattr(sys, "path", [""])
+    monkeypatch.chdir(tmp_path)
+    add_app_dir(str(tmp_path))  # "" is the working directory: nothing to add
+
+    monkeypatch.chdir(tmp_path / "other")
+    add_app_dir(str(tmp_path))
+
+    assert sys.path == [str(tmp_path), ""]
+
+
 @pytest.mark.parametrize(("raw", "expected"), [(None, "warn"), ("Reimport", "reimport")])
 def test_isolation_defaults_to_warn(raw: str | None, expected: str) -> None:
     settings = _read(**({"isolation": raw} if raw else {}))

@@ -136,3 +136,23 @@ def test_submitting_to_a_thread_that_is_not_running_says_so() -> None:
     with pytest.raises(RuntimeError, match="is not running: call start"):
         ServerThread().submit(coroutine)
     coroutine.close()
+
+
+def test_a_spawned_coroutine_runs_on_the_loop_and_can_be_cancelled_from_outside() -> None:
+    ran = threading.Event()
+    cancelled = threading.Event()
+
+    async def wait_forever() -> None:
+        ran.set()
+        try:
+            await asyncio.Event().wait()
+        except asyncio.CancelledError:
+            cancelled.set()
+            raise
+
+    with ServerThread() as thread:
+        spawned = thread.spawn(wait_forever())
+        assert ran.wait(5)
+        spawned.cancel()
+        assert cancelled.wait(5)
+    spawned.cancel()  # the loop has closed: nothing to cancel, and no error

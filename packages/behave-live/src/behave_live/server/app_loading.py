@@ -64,9 +64,20 @@ def add_app_dir(app_dir: str) -> None:
     Like uvicorn's ``--app-dir``. Nothing changes when the directory is on the path already
     (under any spelling, "" meaning the working directory), so repeated calls cost nothing.
     """
+    global _app_dir_on_path  # noqa: PLW0603 - a memo of the last answer
     directory = os.path.abspath(app_dir)
+    # A fresh server per scenario asks hundreds of times: while sys.path is unchanged, the
+    # answer is too, without resolving every entry again.
+    # (The working directory too: relative entries, "" among them, resolve against it.)
+    asked = (os.getcwd(), directory, tuple(sys.path))
+    if _app_dir_on_path == asked:
+        return
     if directory not in (os.path.abspath(entry or os.curdir) for entry in sys.path):
         sys.path.insert(0, directory)
+    _app_dir_on_path = (asked[0], directory, tuple(sys.path))
+
+
+_app_dir_on_path: tuple[str, str, tuple[str, ...]] | None = None
 
 
 def resolve_app(spec: AppSpec, *, reimport: bool = False) -> Any:

@@ -9,6 +9,7 @@ per address and process, so a run of a thousand fresh servers says it once.
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import socket
 import threading
@@ -22,8 +23,12 @@ _warned: set[str] = set()
 _lock = threading.Lock()
 
 
+@functools.lru_cache(maxsize=64)
 def is_exposed(address: str) -> bool:
-    """True when ``address`` (the IP a socket is bound to) is reachable from other machines."""
+    """True when ``address`` (the IP a socket is bound to) is reachable from other machines.
+
+    Cached: every fresh server asks about the same address.
+    """
     ip = ipaddress.ip_address(address.split("%", 1)[0])  # fe80::1%eth0: drop the zone
     mapped = getattr(ip, "ipv4_mapped", None)  # ::ffff:127.0.0.1 is loopback too
     return not (mapped or ip).is_loopback

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from types import FrameType, TracebackType
 from typing import Any
 
+from behave_live.server.flag import Flag
 from behave_live.server.user_code import (
     CodeLocation,
     innermost_user_frame,
@@ -84,7 +85,7 @@ class AppInstrumentation:
         self._lifespan_task: asyncio.Task[Any] | None = None
         self._lifespan_loop: asyncio.AbstractEventLoop | None = None
         self._loop_thread_id = 0
-        self._lifespan_ended = threading.Event()
+        self._lifespan_ended = Flag()
         self._lifespan_started = False
         self.errors: list[UnhandledError] = []
         self._in_flight: dict[int, _InFlight] = {}

@@ -8,7 +8,9 @@ port that is already ours.
 from __future__ import annotations
 
 import errno
+import functools
 import socket
+from typing import Any
 
 from behave_live.errors import ServerStartupError
 from behave_live.server.exposure import warn_if_exposed
@@ -29,9 +31,7 @@ def bind_listening_socket(host: str, port: int) -> socket.socket:
     with :class:`ExposedServerWarning`: other machines can reach the app.
     """
     try:
-        family, kind, proto, _, address = socket.getaddrinfo(
-            host, port, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP
-        )[0]
+        family, kind, proto, address = _resolve(host, port)
     except socket.gaierror as exc:
         raise ServerStartupError(
             f"Server did not start: the host {host!r} does not resolve ({exc}). "
@@ -50,6 +50,19 @@ def bind_listening_socket(host: str, port: int) -> socket.socket:
         raise ServerStartupError(_bind_failure_message(host, port, exc)) from None
     warn_if_exposed(sock.getsockname()[0], host)
     return sock
+
+
+@functools.lru_cache(maxsize=32)
+def _resolve(host: str, port: int) -> tuple[int, int, int, tuple[Any, ...]]:
+    """The address family, socket type, protocol and address to bind ``host:port``.
+
+    Cached: a fresh server per scenario binds the same host hundreds of times, and the
+    lookup costs more than the bind. A failed lookup (``gaierror``) is not cached.
+    """
+    family, kind, proto, _, address = socket.getaddrinfo(
+        host, port, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP
+    )[0]
+    return family, kind, proto, address
 
 
 def format_base_url(sock: socket.socket, scheme: str = "http") -> str:

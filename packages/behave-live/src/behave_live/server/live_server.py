@@ -21,12 +21,11 @@ pyproject pins the uvicorn range.
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
 import contextlib
+import functools
 import logging
 import socket
 import sys
-import threading
 import time
 from collections.abc import Callable, Coroutine
 from types import TracebackType
@@ -38,11 +37,13 @@ from behave_live._uvicorn_options import check_keywords
 from behave_live.errors import ServerStartupError
 from behave_live.server import exit_stop, interruption
 from behave_live.server.app_loading import AppSpec, load_app
+from behave_live.server.flag import Flag
 from behave_live.server.instrumentation import AppInstrumentation, UnhandledError
 from behave_live.server.listening_socket import bind_listening_socket, format_base_url
 from behave_live.server.log import ServerLog
-from behave_live.server.thread import ServerThread
+from behave_live.server.thread import ServerThread, Spawned
 from behave_live.server.user_code import startup_error
+from behave_live.server.uvicorn_config import loaded_config
 
 __all__ = ["UvicornTestServer"]
 
@@ -116,10 +117,10 @@ class UvicornTestServer:
         self.thread = thread
         self._base_url: str | None = None
         self._running_on: ServerThread | None = None
-        self._serving: concurrent.futures.Future[None] | None = None
+        self._serving: Spawned | None = None
         self._stop_requested: asyncio.Event | None = None
-        self._ready = threading.Event()
-        self._finished = threading.Event()
+        self._ready = Flag()
+        self._finished = Flag()
         self._failure: ServerStartupError | None = None
         self._instrumentation: AppInstrumentation | None = None
         self._socket: socket.socket | None = None
@@ -195,7 +196,7 @@ class UvicornTestServer:
             self._stop_requested = asyncio.Event()  # loop-bound lazily, on first use in the loop
             self._running_on = self.thread or ServerThread()
             self.log.attach()
-            self._serving = self._running_on.start().submit(self._serve_reporting(config, sock))
+            self._serving = self._running_on.start().spawn(self._serve_reporting(config, sock))
             started = self._ready.wait(self.startup_timeout)
         except BaseException:  # KeyboardInterrupt: the run was interrupted while starting
             self._stop_interrupted_start(sock)
@@ -265,16 +266,17 @@ class UvicornTestServer:
             **self.uvicorn_options,
         }
         self._instrumentation = AppInstrumentation(app)
-        return uvicorn.Config(
-            self._instrumentation, lifespan=self.lifespan, interface="asgi3", **options
-        )
+        options.update(lifespan=self.lifespan, interface="asgi3")
+        return loaded_config(self._instrumentation, options)
 
     @staticmethod
+    @functools.cache
     def _quiet_uvicorn_loggers() -> None:
         """Hide uvicorn's INFO chatter (startup, shutdown, access lines) once per process.
 
         Levels are global, so they are set only where nobody has chosen one; set a level
-        on the "uvicorn.error" or "uvicorn.access" logger to see more.
+        on the "uvicorn.error" or "uvicorn.access" logger to see more. Cached: once is
+        enough, and a fresh server per scenario would otherwise repeat it every time.
         """
         for name in _UVICORN_LOGGERS:
             named = logging.getLogger(name)
@@ -302,7 +304,8 @@ class UvicornTestServer:
             self._ready.set()  # wakes start() at once when startup failed
 
     async def _serve(self, config: uvicorn.Config, sock: socket.socket) -> None:
-        config.load()
+        if not config.loaded:
+            config.load()
         server = uvicorn.Server(config)
         server.lifespan = config.lifespan_class(config)
         try:
@@ -323,7 +326,14 @@ class UvicornTestServer:
             await self._stop_requested.wait()
         finally:
             refresh.cancel()
-            await self._shutdown(server)
+            try:
+                await self._shutdown(server)
+            finally:
+                # uvicorn's Server and asyncio's hold each other (the protocol factory is a
+                # closure over the Server): without the link, a stopped server is freed at
+                # once instead of by the garbage collector, whose runs a fresh server per
+                # scenario would otherwise make several times as frequent.
+                server.servers = []
 
     async def _shutdown(self, server: uvicorn.Server) -> None:
         """Uvicorn's graceful shutdown, minus its fixed 0.1 s sleeps and polls.

@@ -16,6 +16,9 @@ _current_log: contextvars.ContextVar[ServerLog | None] = contextvars.ContextVar(
 )
 
 _FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
+# One for all logs: a formatter keeps no state between records, and a fresh server per
+# scenario would otherwise build one per server.
+_FORMATTER = logging.Formatter(_FORMAT)
 
 
 class ServerLog:
@@ -33,7 +36,6 @@ class ServerLog:
     """
 
     def __init__(self, max_records: int = 1000) -> None:
-        self._formatter = logging.Formatter(_FORMAT)
         self._records: deque[logging.LogRecord] = deque(maxlen=max_records)
         self._total = 0
         self._listening = False
@@ -59,7 +61,7 @@ class ServerLog:
 
     def format(self, record: logging.LogRecord) -> str:
         """One record as a line (with its traceback, if any)."""
-        return self._formatter.format(record)
+        return _FORMATTER.format(record)
 
     @property
     def position(self) -> int:

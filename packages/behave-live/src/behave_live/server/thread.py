@@ -17,7 +17,7 @@ from collections.abc import Callable, Coroutine
 from types import TracebackType
 from typing import Any, TypeVar
 
-__all__ = ["ServerThread"]
+__all__ = ["ServerThread", "Spawned"]
 
 _Result = TypeVar("_Result")
 _numbers = itertools.count(1)
@@ -63,6 +63,16 @@ class ServerThread:
     def submit(self, coroutine: Coroutine[Any, Any, _Result]) -> concurrent.futures.Future[_Result]:
         """Run ``coroutine`` on the loop as a task; return a future of its result."""
         return asyncio.run_coroutine_threadsafe(coroutine, self._running_loop())
+
+    def spawn(self, coroutine: Coroutine[Any, Any, None]) -> Spawned:
+        """Run ``coroutine`` as a task on the loop, with no future to bring a result back.
+
+        Cheaper than :meth:`submit` (no thread-safe future, no extra turn of the loop to
+        complete it) for a coroutine that reports back by itself; the handle cancels it.
+        """
+        spawned = Spawned(self._running_loop())
+        spawned.loop.call_soon_threadsafe(spawned.create, coroutine)
+        return spawned
 
     def call(self, callback: Callable[[], object]) -> None:
         """Run ``callback`` on the loop soon; nothing happens once the loop has closed."""
@@ -118,6 +128,29 @@ class ServerThread:
             loop.run_forever()
         finally:
             _close_loop(loop)
+
+
+class Spawned:
+    """A task started on a :class:`ServerThread`'s loop from another thread (see ``spawn``)."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.loop = loop
+        # A strong reference: the loop keeps only weak ones to its tasks.
+        self.task: asyncio.Task[None] | None = None
+
+    def create(self, coroutine: Coroutine[Any, Any, None]) -> None:
+        """Make the task (on the loop's thread)."""
+        self.task = self.loop.create_task(coroutine)
+
+    def cancel(self) -> None:
+        """Cancel the task from any thread; nothing happens once it ended or the loop closed."""
+        # Callbacks run in order: the task exists by the time this one runs.
+        with contextlib.suppress(RuntimeError):  # "Event loop is closed"
+            self.loop.call_soon_threadsafe(self._cancel_task)
+
+    def _cancel_task(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
 
 
 def _close_loop(loop: asyncio.AbstractEventLoop) -> None:
