@@ -22,6 +22,7 @@ __all__ = [
     "seconds",
     "shard",
     "text",
+    "url_path",
 ]
 
 _Choice = TypeVar("_Choice", bound=str)
@@ -46,6 +47,14 @@ def text(raw: str) -> str:
 def optional_text(raw: str) -> str | None:
     """Text, or None when empty (the setting is then unset)."""
     return raw.strip() or None
+
+
+def url_path(raw: str) -> str:
+    """A path on the server under test, starting with a slash: ``/openapi.json``."""
+    value = raw.strip()
+    if not value.startswith("/") or "://" in value:
+        raise BadValue("is not a path on the server (one that starts with /)")
+    return value
 
 
 def optional_url(raw: str) -> str | None:

@@ -218,6 +218,25 @@ KEEP_FAILED_SERVER = Setting[bool](
     "stdin is not a terminal.",
     "true",
 )
+OPENAPI = Setting[str | None](
+    "openapi",
+    values.optional_text,
+    None,
+    "Check every request and response against the service's OpenAPI document: a YAML or "
+    "JSON file (relative to the working directory), or `app` for the document the app "
+    "serves at `openapi_url`. Needs the `openapi` extra.",
+    "app",
+    pytest=True,
+    shown_default="(no check)",
+)
+OPENAPI_URL = Setting[str](
+    "openapi_url",
+    values.url_path,
+    "/openapi.json",
+    "Where the app serves its OpenAPI document, for `openapi = app` (FastAPI's default).",
+    "/api/openapi.json",
+    pytest=True,
+)
 
 #: Every setting, in the order the docs list them.
 SETTINGS: tuple[Setting[Any], ...] = (
@@ -235,6 +254,8 @@ SETTINGS: tuple[Setting[Any], ...] = (
     SHARD,
     SHARD_DURATIONS,
     KEEP_FAILED_SERVER,
+    OPENAPI,
+    OPENAPI_URL,
 )
 _BY_NAME: dict[str, Setting[Any]] = {setting.name: setting for setting in SETTINGS}
 
@@ -292,6 +313,8 @@ class KitSettings:
     shard: ShardSpec | None = SHARD.default
     shard_durations: str | None = SHARD_DURATIONS.default
     keep_failed_server: bool = KEEP_FAILED_SERVER.default
+    openapi: str | None = OPENAPI.default
+    openapi_url: str = OPENAPI_URL.default
     uvicorn_options: Mapping[str, Any] = field(default_factory=dict)
 
     @classmethod
