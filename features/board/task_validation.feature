@@ -1,3 +1,5 @@
+# Tasks that break the rules, sent on purpose to be refused: no contract check.
+@no_contract
 Feature: The rules every task follows
   As a team that relies on its board
   I want the board to refuse a task that breaks a rule, and to say which rule
