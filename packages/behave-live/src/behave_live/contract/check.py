@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import requests
 
 from behave_live.contract.violations import Violation, violations_of
-from behave_live.errors import ContractViolationError
+from behave_live.errors import ContractViolationError, SettingsError
 from behave_live.http.exchange import Exchange
 
 __all__ = ["Contract"]
@@ -48,7 +48,10 @@ class Contract:
         The first hop with violations fails, with all of its violations listed.
         """
         for hop in [*exchange.response.history, exchange.response]:
-            operation, violations = self.violations(hop)
+            try:
+                operation, violations = self.violations(hop)
+            except Exception as error:
+                raise self._unusable(hop, error) from error
             if violations:
                 raise self._failure(exchange, hop, operation, violations)
 
@@ -82,7 +85,13 @@ class Contract:
             return f"{method} {path}", [_no_operation(self.api.spec, method, path)]
         except PathNotFound:
             return f"{method} {path}", [
-                Violation("route", "a documented path", repr(path), reason="no path matches")
+                Violation(
+                    "route",
+                    "a documented path",
+                    repr(path),
+                    reason="no path matches",
+                    of_request=True,
+                )
             ]
         operation = _operation_name(method, found)
         openapi_request = RequestsOpenAPIRequest(request)
@@ -100,6 +109,15 @@ class Contract:
                 violations += violations_of(error, "response")
         return operation, violations
 
+    def _unusable(self, hop: requests.Response, error: Exception) -> SettingsError:
+        request = hop.request
+        target = urlsplit(request.url or "").path or "/"
+        return SettingsError(
+            f"The OpenAPI document {self.label} cannot be used to check {request.method} "
+            f"{target}: {type(error).__name__}: {error}. The document is probably not valid "
+            f"OpenAPI; lint it with: openapi-spec-validator {self.label}"
+        )
+
     def _failure(
         self,
         exchange: Exchange,
@@ -115,7 +133,7 @@ class Contract:
             f"The exchange breaks the OpenAPI contract ({self.label}): "
             f"{operation}{via}, {count}:\n{listed}"
         )
-        if any(line.startswith(("request", "route", "operation")) for line in lines):
+        if any(violation.of_request for violation in violations):
             summary += f"\n{_ON_PURPOSE}"
         return ContractViolationError(summary, exchange, operation, lines)
 
@@ -134,6 +152,7 @@ def _no_operation(spec: Any, method: str, path: str) -> Violation:
         "operation",
         f"a documented method of {path} ({', '.join(documented) or 'none'})",
         method,
+        of_request=True,
     )
 
 

@@ -8,6 +8,7 @@ mismatches: ``response body $.priority: expected type "integer", got "high"``.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -32,6 +33,8 @@ class Violation:
     got: str
     path: str = ""
     reason: str = ""
+    #: The request broke the contract (not the response): maybe on purpose.
+    of_request: bool = False
 
     def line(self) -> str:
         """The violation on one line, like a JSON mismatch."""
@@ -42,6 +45,11 @@ class Violation:
 
 def violations_of(error: Exception, side: str) -> Iterator[Violation]:
     """The violations one openapi-core error stands for; ``side`` is "request" or "response"."""
+    for violation in _violations_of(error, side):
+        yield dataclasses.replace(violation, of_request=side == "request")
+
+
+def _violations_of(error: Exception, side: str) -> Iterator[Violation]:
     from openapi_core.templating.media_types.exceptions import (  # noqa: PLC0415 (optional)
         MediaTypeNotFound,
     )
