@@ -54,6 +54,17 @@ def test_the_scenario_fails_with_the_graphql_errors(scenario: str, fragments: li
     assert_fails_with(FEATURE, scenario, fragments)
 
 
+def test_a_wrong_dashboard_fails_in_the_dashboards_words() -> None:
+    assert_fails_with(
+        "dashboard_wrong_expectations.feature",
+        "A wrong count",
+        [
+            "ASSERT FAILED: Bob should have seen on the dashboard 2 tasks: 2 to do, 0 in "
+            "progress, 0 done, but Bob's dashboard showed 1 task: 1 to do, 0 in progress, 0 done."
+        ],
+    )
+
+
 def test_the_graphql_features_pass() -> None:
     run = run_behave("features/api/graphql")
 
