@@ -30,17 +30,19 @@ class Contract:
     """The service's OpenAPI document, ready to check exchanges against.
 
     ``api`` is an ``openapi_core.OpenAPI``; ``label`` names where the document came from
-    (a file, or the path the app serves it at) in messages.
+    (a file, or the path the app serves it at) in messages; ``finder`` is the path finder
+    class ``api`` uses (openapi-core's own by default).
     """
 
-    def __init__(self, api: Any, label: str) -> None:
-        from openapi_core.templating.paths.finders import (  # noqa: PLC0415 (the optional extra)
-            APICallPathFinder,
-        )
+    def __init__(self, api: Any, label: str, finder: type[Any] | None = None) -> None:
+        if finder is None:
+            from openapi_core.templating.paths.finders import (  # noqa: PLC0415 (the extra)
+                APICallPathFinder as finder,
+            )
 
         self.api = api
         self.label = label
-        self._finder = APICallPathFinder(api.spec)
+        self._finder = finder(api.spec)
 
     def check(self, exchange: Exchange) -> None:
         """Raise :class:`ContractViolationError` unless every hop of ``exchange`` is documented.

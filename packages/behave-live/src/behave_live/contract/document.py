@@ -15,6 +15,7 @@ from typing import Any
 import requests
 
 from behave_live.contract.check import Contract
+from behave_live.contract.finder import remembering_finder
 from behave_live.errors import SettingsError
 
 __all__ = ["INSTALL_HINT", "load_contract", "load_served_contract"]
@@ -109,11 +110,13 @@ def _contract(document: Mapping[str, Any], where: str, *, label: str) -> Contrac
     # with the command that lints it (see Contract.check).
     # None is openapi-core's documented "do not validate" (OpenAPI.check_spec), which its
     # annotation leaves out.
+    finder = remembering_finder()
     config = Config(
         spec_validator_cls=None,  # type: ignore[arg-type]
         extra_media_type_deserializers=suffixed,
+        path_finder_cls=finder,
     )
-    return Contract(OpenAPI.from_dict(dict(document), config=config), label)
+    return Contract(OpenAPI.from_dict(dict(document), config=config), label, finder)
 
 
 def _json_suffix_types(node: Any) -> set[str]:
