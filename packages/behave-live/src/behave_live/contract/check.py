@@ -35,14 +35,14 @@ class Contract:
     """
 
     def __init__(self, api: Any, label: str, finder: type[Any] | None = None) -> None:
-        if finder is None:
-            from openapi_core.templating.paths.finders import (  # noqa: PLC0415 (the extra)
-                APICallPathFinder as finder,
-            )
+        from openapi_core.templating.paths.finders import (  # noqa: PLC0415 (the extra)
+            APICallPathFinder,
+        )
 
         self.api = api
         self.label = label
-        self._finder = finder(api.spec)
+        finder_class: type[Any] = APICallPathFinder if finder is None else finder
+        self._finder = finder_class(api.spec)
 
     def check(self, exchange: Exchange) -> None:
         """Raise :class:`ContractViolationError` unless every hop of ``exchange`` is documented.
