@@ -56,6 +56,13 @@ paths:
           content:
             application/json:
               schema: {$ref: "#/components/schemas/Task"}
+  /located:
+    get:
+      responses:
+        "200":
+          description: Where it is.
+          headers:
+            Location: {schema: {type: string}, required: true}
   /problem:
     get:
       responses:
@@ -98,6 +105,10 @@ async def problem(request: Request) -> JSONResponse:
     return JSONResponse({"title": 404}, status_code=404, media_type="application/problem+json")
 
 
+async def located(request: Request) -> JSONResponse:
+    return JSONResponse({})  # without the Location header the document requires
+
+
 async def openapi_json(request: Request) -> JSONResponse:
     return JSONResponse(yaml.safe_load(DOCUMENT))
 
@@ -108,6 +119,7 @@ def create_app() -> Starlette:
             Route("/tasks/{task_id:int}", get_task, methods=["GET"]),
             Route("/tasks", add_task, methods=["POST"]),
             Route("/problem", problem, methods=["GET"]),
+            Route("/located", located, methods=["GET"]),
             Route("/nowhere", get_task, methods=["GET"]),
             Route("/openapi.json", openapi_json, methods=["GET"]),
         ]
@@ -204,6 +216,15 @@ def test_an_invalid_request_body_names_its_path_and_rule(http: HttpSession) -> N
         summary
     )
     assert "Given the contract check is off" in summary
+
+
+def test_a_missing_required_header_is_reported(http: HttpSession) -> None:
+    summary = violation(http, "GET", "/located")
+
+    assert (
+        "  response header 'Location': expected the header (documented as required), got none"
+        in (summary)
+    )
 
 
 def test_a_json_suffix_media_type_is_read_as_json(http: HttpSession) -> None:

@@ -62,6 +62,7 @@ def _violations_of(error: Exception, side: str) -> Iterator[Violation]:
     from openapi_core.validation.response.exceptions import (  # noqa: PLC0415
         HeaderValidationError,
         MissingData,
+        MissingHeaderError,
     )
 
     # openapi-core wraps the finder's error in a validation error: the finder's is the news.
@@ -78,6 +79,10 @@ def _violations_of(error: Exception, side: str) -> Iterator[Violation]:
     elif isinstance(error, ParameterValidationError):
         part = f"{error.location} parameter {error.name!r}"
         yield from _schema_violations(part, cause, fallback=str(error))
+    elif isinstance(error, MissingHeaderError):
+        yield Violation(
+            f"{side} header {error.name!r}", "the header (documented as required)", "none"
+        )
     elif isinstance(error, HeaderValidationError):
         yield from _schema_violations(f"{side} header {error.name!r}", cause, fallback=str(error))
     elif isinstance(error, SecurityValidationError):
