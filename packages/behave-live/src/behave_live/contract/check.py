@@ -98,9 +98,10 @@ class Contract:
         operation = _operation_name(method, found)
         openapi_request = RequestsOpenAPIRequest(request)
         violations: list[Violation] = []
-        for error in self.api.iter_request_errors(openapi_request):
+        # The validators' iter_errors: OpenAPI.iter_*_errors exist only from openapi-core 0.23.
+        for error in self.api.request_validator.iter_errors(openapi_request):
             violations += violations_of(error, "request")
-        for error in self.api.iter_response_errors(
+        for error in self.api.response_validator.iter_errors(
             openapi_request, RequestsOpenAPIResponse(response)
         ):
             if method == "HEAD" and isinstance(error, MissingData):
@@ -144,8 +145,11 @@ def _operation_name(method: str, found: Any) -> str:
     # The path item's key in the document is the template: /tasks/{task_id}.
     template = found.path.parts[-1]
     operation = found.operation
-    named = f" ({(operation / 'operationId').read_str()})" if "operationId" in operation else ""
-    return f"{method} {template}{named}"
+    if "operationId" not in operation:
+        return f"{method} {template}"
+    # open(): read_str() is newer than the oldest jsonschema-path openapi-core 0.19 uses.
+    with (operation / "operationId").open() as operation_id:
+        return f"{method} {template} ({operation_id})"
 
 
 def _no_operation(spec: Any, method: str, path: str) -> Violation:
