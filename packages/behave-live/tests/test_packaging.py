@@ -30,7 +30,14 @@ from kit_testing import KIT_DIR
 SOURCE = KIT_DIR / "src" / "behave_live"
 DISTRIBUTION = "behave-live"
 # Modules that only an extra makes importable: (module path in the package, extra).
-EXTRA_MODULES = {"pytest_plugin.py": "pytest", "matching/xpath.py": "xml"}
+EXTRA_MODULES = {
+    "pytest_plugin.py": "pytest",
+    "matching/xpath.py": "xml",
+    "contract/check.py": "openapi",
+    "contract/document.py": "openapi",
+    "contract/finder.py": "openapi",
+    "contract/violations.py": "openapi",
+}
 # Extras the kit never imports, with why they exist.
 UNIMPORTED_EXTRAS = {
     "html": "behave loads the HTML formatter by name from [tool.behave.formatters]",
