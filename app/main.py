@@ -16,6 +16,7 @@ from app import (
     documents,
     header_samples,
     method_echo,
+    openapi,
     redirects,
     request_inspection,
     response_samples,
@@ -85,6 +86,7 @@ def _routes() -> tuple[BaseRoute, ...]:
         *header_samples.routes,
         *documents.routes,
         *method_echo.routes,
+        *openapi.routes,
         *board_routes(),
     )
 

@@ -48,6 +48,9 @@ BOUNDED_DESELECTED = "not test_processes_starting_servers_at_once_never_clash"
 TEST_PACKAGES = (
     "starlette",
     "python-multipart",
+    # The board's GraphQL endpoint and the YAML its OpenAPI document is kept in.
+    "graphql-core",
+    "pyyaml",
     "httpx",
     "hypothesis",
     # 2.15: the oldest that the import-contract test's options (--no-logo) work with.
@@ -68,6 +71,7 @@ SHOWN = (
     "jinja2",
     "markupsafe",
     "markdown-it-py",
+    "openapi-core",
     "tomli",
 )
 STEP_TIMEOUT = 900.0  # seconds; a hung step fails its cell instead of the whole run
@@ -203,7 +207,7 @@ def _run_cell(cell: Cell, interpreter: Path, *, bounded: bool, here: Path) -> No
     python = venv / "bin" / "python"
     uv = _uv()
     # The kit alone first, so that --resolution applies to its ranges and nothing else.
-    (here / "kit.in").write_text(f"-e {KIT}[html,pytest,spec,xml]\n")
+    (here / "kit.in").write_text(f"-e {KIT}[html,openapi,pytest,spec,xml]\n")
     (here / "tests.in").write_text("\n".join(TEST_PACKAGES) + "\n")
     compile_: list[str | Path] = [uv, "pip", "compile", "--quiet", "--upgrade"]
     compile_ += ["--python", interpreter]

@@ -14,6 +14,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Mount, Route
 
 from app.board import endpoints
+from app.board.graphql_endpoint import graphql
 
 __all__ = ["board_routes"]
 
@@ -36,6 +37,7 @@ def board_routes() -> list[BaseRoute]:
             DELETE=endpoints.delete_task,
         ),
         _route("/tasks/{task_id:int}/complete", POST=endpoints.complete_task),
+        _route("/graphql", POST=graphql),
     ]
     return [Mount("/board", routes=routes, name="board")]
 

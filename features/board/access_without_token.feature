@@ -1,4 +1,5 @@
-@fixture.server.per_scenario
+# Every request here goes without a member's token on purpose: no contract check.
+@fixture.server.per_scenario @no_contract
 Feature: Only members can use the board
   As a team that keeps its work on the board
   I want every use of the board to need a member's token

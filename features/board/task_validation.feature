@@ -1,4 +1,5 @@
-@fixture.server.per_scenario
+# Requests that break the rules are sent on purpose: no contract check.
+@fixture.server.per_scenario @no_contract
 Feature: The rules every task follows
   As a team that relies on its board
   I want the board to refuse a task that breaks a rule, and to say which rule

@@ -36,6 +36,10 @@ EXTRA_MODULES = {
     "spec/glossary.py": "spec",
     "spec/markdown.py": "spec",
     "spec/render.py": "spec",
+    "contract/check.py": "openapi",
+    "contract/document.py": "openapi",
+    "contract/finder.py": "openapi",
+    "contract/violations.py": "openapi",
 }
 # Extras the kit never imports, with why they exist.
 UNIMPORTED_EXTRAS = {

@@ -321,7 +321,7 @@ def test_a_uvicorn_option_that_takes_objects_says_to_pass_it_in_code() -> None:
 _SETTINGS_LIST = (
     "The settings are: app, app_dir, server_scope, host, base_url, startup_timeout, "
     "shutdown_timeout, lifespan, isolation, gc_freeze, features_dir, shard, shard_durations, "
-    "keep_failed_server, spec_for_readers, spec_glossary, spec_title, "
+    "keep_failed_server, spec_for_readers, spec_glossary, spec_title, openapi, openapi_url, "
     "uvicorn.<option>."
 )
 
@@ -474,7 +474,29 @@ def test_an_unknown_ini_option_is_named_with_the_setting_it_resembles(key: str, 
         f"Unknown setting '{key}' in the pytest ini options ([tool.pytest.ini_options] or -o)"
         f"{meant} The settings are: behave_live_app, behave_live_app_dir, behave_live_host, "
         "behave_live_startup_timeout, behave_live_shutdown_timeout, behave_live_lifespan, "
-        "behave_live_isolation, behave_live_uvicorn."
+        "behave_live_isolation, behave_live_openapi, behave_live_openapi_url, "
+        "behave_live_uvicorn."
+    )
+
+
+def test_the_openapi_settings_are_read() -> None:
+    settings = KitSettings.read(
+        {"openapi": "app", "openapi_url": "/api/openapi.json"}, BEHAVE_USERDATA
+    )
+
+    assert (settings.openapi, settings.openapi_url) == ("app", "/api/openapi.json")
+    assert KitSettings().openapi is None  # off by default
+    assert KitSettings().openapi_url == "/openapi.json"
+
+
+def test_an_openapi_url_must_be_a_path_on_the_server() -> None:
+    with pytest.raises(SettingsError) as caught:
+        KitSettings.read({"openapi_url": "openapi.json"}, BEHAVE_USERDATA)
+
+    assert str(caught.value) == (
+        "openapi_url='openapi.json' in behave userdata (from -D or [tool.behave.userdata]) "
+        "is not a path on the server (one that starts with /). Write for example "
+        "-D openapi_url=/api/openapi.json."
     )
 
 

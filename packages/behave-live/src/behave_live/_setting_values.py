@@ -23,6 +23,7 @@ __all__ = [
     "seconds",
     "shard",
     "text",
+    "url_path",
 ]
 
 _Choice = TypeVar("_Choice", bound=str)
@@ -52,6 +53,14 @@ def optional_text(raw: str) -> str | None:
 def paths(raw: str) -> tuple[str, ...]:
     """Paths separated by commas ("features/board, features/billing"), blanks dropped."""
     return tuple(part.strip() for part in raw.split(",") if part.strip())
+
+
+def url_path(raw: str) -> str:
+    """A path on the server under test, starting with a slash: ``/openapi.json``."""
+    value = raw.strip()
+    if not value.startswith("/") or "://" in value:
+        raise BadValue("is not a path on the server (one that starts with /)")
+    return value
 
 
 def optional_url(raw: str) -> str | None:

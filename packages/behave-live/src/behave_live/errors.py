@@ -16,6 +16,7 @@
     └── CheckFailed                   an expectation about the service did not hold
         ├── MismatchError             a JSON document did not match (every mismatch listed)
         ├── ExchangeAssertionError    an expectation about an HTTP exchange did not hold
+        │   └── ContractViolationError    an exchange broke the service's OpenAPI document
         ├── UnhandledServerError      the app raised an exception it did not handle
         └── AppStillBusyError         the app was still working when its scenario ended
 
@@ -44,6 +45,7 @@ __all__ = [
     "AppIsolationWarning",
     "AppStillBusyError",
     "CheckFailed",
+    "ContractViolationError",
     "ExchangeAssertionError",
     "ExposedServerWarning",
     "KitError",
@@ -158,6 +160,21 @@ class ExchangeAssertionError(CheckFailed):
         super().__init__(f"{summary}\n\n{exchange.describe()}")
         self.summary = summary
         self.exchange = exchange
+
+
+class ContractViolationError(ExchangeAssertionError):
+    """A request or response broke the service's OpenAPI document (the ``openapi`` setting).
+
+    ``operation`` is the documented operation (``GET /tasks/{task_id} (getTask)``) or the
+    request itself when no operation matches; ``violations`` the lines of the summary.
+    """
+
+    def __init__(
+        self, summary: str, exchange: Exchange, operation: str, violations: Sequence[str]
+    ) -> None:
+        super().__init__(summary, exchange)
+        self.operation = operation
+        self.violations = list(violations)
 
 
 class UnhandledServerError(CheckFailed):

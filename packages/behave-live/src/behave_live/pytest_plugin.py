@@ -28,6 +28,10 @@ A module-level app object (not a factory) is shared by every fresh server, and s
 module globals of a factory's routes: the ``behave_live_isolation`` ini option says what to do
 about it - ``warn`` (default, once per session, for an app object), ``reimport`` (import the
 app's package afresh for every test, an app or a factory) or ``off``.
+
+With ``behave_live_openapi`` (a document file, or ``app``), every exchange of the ``http``
+and ``running_http`` sessions is checked against the service's OpenAPI document; a test
+marked ``@pytest.mark.no_contract`` is not checked.
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ from typing import Any
 
 import pytest
 
+from behave_live.contract import ContractProvider
 from behave_live.errors import ServerStartupError, SettingsError
 from behave_live.http.session import HttpSession
 from behave_live.server.isolation import PYTEST_WORDING, AppIsolation
@@ -57,6 +62,7 @@ __all__ = [
     "http",
     "live_server",
     "live_server_app",
+    "live_server_contracts",
     "live_server_isolation",
     "live_server_settings",
     "live_server_startup_failures",
@@ -88,6 +94,9 @@ def pytest_configure(config: pytest.Config) -> None:
     pytest alone only warns "Unknown config option", and the setting silently keeps its
     default.
     """
+    config.addinivalue_line(
+        "markers", "no_contract: check no exchange of the test against the OpenAPI document"
+    )
     declared = {PYTEST_INI.key(setting.name) for setting in _PYTEST_SETTINGS} | {_UVICORN_INI}
     for key in sorted(_ini_keys(config)):
         if key.startswith(PYTEST_INI.prefix) and key not in declared:
@@ -227,21 +236,51 @@ def running_server(
         server.stop()
 
 
+@pytest.fixture(scope="session")
+def live_server_contracts(live_server_settings: KitSettings) -> ContractProvider | None:
+    """The OpenAPI document of ``behave_live_openapi``, or None when the check is off."""
+    if live_server_settings.openapi is None:
+        return None
+    try:
+        return ContractProvider(live_server_settings.openapi, live_server_settings.openapi_url)
+    except SettingsError as error:
+        pytest.fail(str(error), pytrace=False)
+
+
 @pytest.fixture
-def http(fresh_server: UvicornTestServer) -> Iterator[HttpSession]:
+def http(
+    request: pytest.FixtureRequest,
+    fresh_server: UvicornTestServer,
+    live_server_contracts: ContractProvider | None,
+) -> Iterator[HttpSession]:
     """An HTTP session with paths relative to ``fresh_server``, closed after the test."""
-    with HttpSession(fresh_server.base_url) as session:
+    with _session(request, fresh_server.base_url, live_server_contracts) as session:
         yield session
 
 
 @pytest.fixture
-def running_http(running_server: UvicornTestServer) -> Iterator[HttpSession]:
+def running_http(
+    request: pytest.FixtureRequest,
+    running_server: UvicornTestServer,
+    live_server_contracts: ContractProvider | None,
+) -> Iterator[HttpSession]:
     """An HTTP session with paths relative to ``running_server``, for this test only.
 
     The server (and its app's state) is shared; cookies, auth and headers are not.
     """
-    with HttpSession(running_server.base_url) as session:
+    with _session(request, running_server.base_url, live_server_contracts) as session:
         yield session
+
+
+def _session(
+    request: pytest.FixtureRequest, base_url: str, contracts: ContractProvider | None
+) -> HttpSession:
+    session = HttpSession(base_url)
+    if contracts is not None and request.node.get_closest_marker("no_contract") is None:
+        session.exchange_listeners.append(
+            lambda exchange: contracts.contract(base_url).check(exchange)
+        )
+    return session
 
 
 @pytest.fixture

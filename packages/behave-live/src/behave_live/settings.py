@@ -243,6 +243,25 @@ SPEC_TITLE = Setting[str](
     "The title of the specification view's page.",
     "Task board: specification",
 )
+OPENAPI = Setting[str | None](
+    "openapi",
+    values.optional_text,
+    None,
+    "Check every request and response against the service's OpenAPI document: a YAML or "
+    "JSON file (relative to the working directory), or `app` for the document the app "
+    "serves at `openapi_url`. Needs the `openapi` extra.",
+    "app",
+    pytest=True,
+    shown_default="(no check)",
+)
+OPENAPI_URL = Setting[str](
+    "openapi_url",
+    values.url_path,
+    "/openapi.json",
+    "Where the app serves its OpenAPI document, for `openapi = app` (FastAPI's default).",
+    "/api/openapi.json",
+    pytest=True,
+)
 
 #: Every setting, in the order the docs list them.
 SETTINGS: tuple[Setting[Any], ...] = (
@@ -263,6 +282,8 @@ SETTINGS: tuple[Setting[Any], ...] = (
     SPEC_FOR_READERS,
     SPEC_GLOSSARY,
     SPEC_TITLE,
+    OPENAPI,
+    OPENAPI_URL,
 )
 _BY_NAME: dict[str, Setting[Any]] = {setting.name: setting for setting in SETTINGS}
 
@@ -323,6 +344,8 @@ class KitSettings:
     spec_for_readers: tuple[str, ...] = SPEC_FOR_READERS.default
     spec_glossary: tuple[str, ...] = SPEC_GLOSSARY.default
     spec_title: str = SPEC_TITLE.default
+    openapi: str | None = OPENAPI.default
+    openapi_url: str = OPENAPI_URL.default
     uvicorn_options: Mapping[str, Any] = field(default_factory=dict)
 
     @classmethod

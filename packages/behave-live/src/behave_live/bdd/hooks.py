@@ -48,6 +48,7 @@ from typing import Any
 
 from behave import fixture, use_fixture
 
+from behave_live.bdd.contract_check import NO_CONTRACT_TAG, ContractCheck
 from behave_live.bdd.crash_check import EXPECT_SERVER_ERROR_TAG, ServerErrorWatch, describe_late
 from behave_live.bdd.failed_server_hold import FailedServerHold
 from behave_live.bdd.interruption import handle_interruptions, mark_report_interrupted
@@ -60,6 +61,7 @@ from behave_live.bdd.live_context import LiveContext
 from behave_live.bdd.report import ReportAttachments
 from behave_live.bdd.shards import keep_shard
 from behave_live.bdd.undefined_steps import suggest_undefined_steps
+from behave_live.contract import ContractProvider
 from behave_live.errors import CheckFailed, KitError, RequestFailedError, UnhandledServerError
 from behave_live.http.exchange import Exchange
 from behave_live.http.session import HttpSession
@@ -126,6 +128,12 @@ def setup_test_run(context: Context) -> None:
         report=ReportAttachments.for_runner(getattr(context, "_runner", None)),
         userdata_variables=user_variables(userdata),
         failed_server_hold=FailedServerHold(settings.keep_failed_server),
+        # A document file is read here: a bad path or document ends the run before it starts.
+        contracts=(
+            ContractProvider(settings.openapi, settings.openapi_url)
+            if settings.openapi is not None
+            else None
+        ),
     )
     # A scenario that fails in a cleanup (after its steps) shows the kit's message.
     context.on_cleanup_error = print_cleanup_failure
@@ -320,6 +328,9 @@ def http_session(context: Context, base_url: str) -> Iterator[HttpSession]:
     that makes the app raise an unhandled exception fails its step, unless the scenario is
     tagged ``@expect_server_error``.
 
+    With the ``openapi`` setting, each exchange is checked against the service's OpenAPI
+    document, unless the scenario (or its feature) is tagged ``@no_contract``.
+
     A fresh session per scenario means no cookies, auth or default headers leak from one
     scenario into the next, even when they share a server.
     """
@@ -339,11 +350,16 @@ def http_session(context: Context, base_url: str) -> Iterator[HttpSession]:
     if watch is not None:
         session.exchange_listeners.append(_server_error_check(watch, live.report, secrets))
         session.failure_listeners.append(_failed_request_check(watch, live.report, secrets))
+    if live.contracts is not None:
+        # After the crash check: a request that crashed the app fails for the crash.
+        enabled = NO_CONTRACT_TAG not in context.scenario.effective_tags
+        live.contract_check = ContractCheck(live.contracts, base_url, enabled=enabled)
+        session.exchange_listeners.append(live.contract_check)
     try:
         yield session
     finally:
         session.close()
-        live.http = live.variables = None
+        live.http = live.variables = live.contract_check = None
 
 
 def _server_error_check(

@@ -6,9 +6,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from behave_live.bdd.contract_check import ContractCheck
 from behave_live.bdd.crash_check import ServerErrorWatch
 from behave_live.bdd.failed_server_hold import FailedServerHold
 from behave_live.bdd.report import ReportAttachments
+from behave_live.contract import ContractProvider
 from behave_live.http.session import HttpSession
 from behave_live.inputs.variables import Variables
 from behave_live.server.live_server import UvicornTestServer
@@ -32,6 +34,8 @@ class LiveContext:
       settings are not among them).
     - ``failed_server_hold``: keeps a failed scenario's server up for a replay
       (``keep_failed_server``).
+    - ``contracts``: the :class:`~behave_live.contract.ContractProvider` of the ``openapi``
+      setting, or None when the contract check is off.
 
     For the current scenario (None between scenarios):
 
@@ -43,6 +47,8 @@ class LiveContext:
     - ``variables``: the scenario's :class:`~behave_live.inputs.variables.Variables`.
     - ``crash_watch``: the :class:`~behave_live.bdd.crash_check.ServerErrorWatch` that fails
       the scenario for its server's unhandled errors (None without a server).
+    - ``contract_check``: the :class:`~behave_live.bdd.contract_check.ContractCheck` of
+      the scenario's exchanges (None without the ``openapi`` setting).
 
     And ``last_scenario_on``: for each shared server (by key), the last scenario that used
     it, which fails for what the server records while it stops.
@@ -56,10 +62,12 @@ class LiveContext:
     report: ReportAttachments
     userdata_variables: Mapping[str, object] = field(default_factory=dict)
     failed_server_hold: FailedServerHold = field(default_factory=lambda: FailedServerHold(False))
+    contracts: ContractProvider | None = None
     server_scope: ServerScope | None = None
     server: UvicornTestServer | None = None
     base_url: str | None = None
     http: HttpSession | None = None
     variables: Variables | None = None
     crash_watch: ServerErrorWatch | None = None
+    contract_check: ContractCheck | None = None
     last_scenario_on: dict[str, Any] = field(default_factory=dict)

@@ -11,6 +11,7 @@ from behave_live.errors import (
     PathNotFound,
     StepInputError,
 )
+from behave_live.matching._paths import location_path
 from behave_live.matching._values import MISSING
 from behave_live.matching.describe import describe
 from behave_live.matching.jsonpath import (
@@ -44,6 +45,7 @@ __all__ = [
     "describe",
     "format_mismatches",
     "literal",
+    "location_path",
     "match",
     "query",
     "query_nodes",
