@@ -97,7 +97,7 @@ class SecretValues:
         forms = {
             value,
             quote(value, safe=""),
-            quote_plus(value, safe=""),
+            quote_plus(value),  # its default safe is "" already, unlike quote's "/"
             json.dumps(value)[1:-1],
             json.dumps(value, ensure_ascii=False)[1:-1],
         }

@@ -135,9 +135,9 @@ class Variables:
         pieces: list[str] = []
         done = 0
         for opening in _OPENING.finditer(text):
+            # No opening can start inside a reference already replaced: a reference's name
+            # holds no "$" or "{", and finditer's matches do not overlap.
             start = opening.start()
-            if start < done:  # inside a reference already replaced
-                continue
             if opening.group().startswith("\\"):  # \${...}: keep "${" literally
                 pieces += [text[done:start], "${"]
                 done = opening.end()
@@ -173,7 +173,7 @@ class Variables:
         names = self.known_names()
         known = ", ".join(names) or "none yet"
         # A typo is the likeliest cause, so the closest name comes before the whole list.
-        closest = difflib.get_close_matches(name, names, n=1)
+        closest = difflib.get_close_matches(name, names)  # best first: only [0] is shown
         guess = f" Did you mean ${{{closest[0]}}}?" if closest else ""
         return (
             f"Unknown variable ${{{name}}}{_in(where)}.{guess} Known variables: {known}. "
@@ -215,8 +215,8 @@ def _is_json_text(text: str) -> bool:
 
 
 def _refuse(constant: str) -> Any:
-    # NaN and Infinity are not JSON, though Python's json reads them.
-    raise ValueError(constant)
+    # NaN and Infinity are not JSON, though Python's json reads them (the message is unused).
+    raise ValueError
 
 
 def _in(where: str | None) -> str:
