@@ -126,7 +126,7 @@ class Variables:
 
         def insert(position: int, value: Any) -> str:
             if any(start < position < end for start, end in inside):
-                return json.dumps(_as_text(value), ensure_ascii=False)[1:-1]
+                return _json_text(_as_text(value))[1:-1]
             return _as_json(value)
 
         return self._substitute(text, where, insert)
@@ -195,15 +195,20 @@ class Variables:
 
 
 def _as_text(value: Any) -> str:
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return value if isinstance(value, str) else _json_text(value)
 
 
 def _as_json(value: Any) -> str:
     # A string that is JSON text (-D limit=10 arrives as "10") goes in as that JSON; any
     # other string as a JSON string, so {"id": ${name}} stays valid JSON.
     if isinstance(value, str) and not _is_json_text(value):
-        return json.dumps(value, ensure_ascii=False)
+        return _json_text(value)
     return _as_text(value)
+
+
+def _json_text(value: Any) -> str:
+    # Non-ASCII text stays as it is written (José, not Jos\u00e9): still valid JSON.
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _is_json_text(text: str) -> bool:
