@@ -381,17 +381,29 @@ def test_item_assignment_saves_the_value(variables: Variables) -> None:
     assert variables["task_id"] == 42
 
 
-def test_an_unknown_name_close_to_a_known_one_is_guessed_in_full(variables: Variables) -> None:
-    variables.save("task_id", 7)
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "/tasks/${limt}",
+            "Unknown variable ${limt}. Did you mean ${limit}? Known variables: app, limit. "
+            'Save a value first (for example: And I save the JSON value at "$.id" as "limt"), '
+            "define it in [tool.behave.userdata] or with -D limt=..., or write \\${limt} for "
+            "the literal text.",
+        ),
+        (
+            "${user name}",
+            "'${user name}' is not a variable reference: write ${name} (a letter or _, then "
+            "letters, digits, _, . or -) or ${env:NAME}, and close it with }. For the literal "
+            "text write \\${ instead of ${.",
+        ),
+    ],
+)
+def test_a_reference_error_message_in_full(variables: Variables, text: str, message: str) -> None:
     with pytest.raises(StepInputError) as raised:
-        variables.substitute("/tasks/${task_di}")
+        variables.substitute(text)
 
-    assert str(raised.value) == (
-        "Unknown variable ${task_di}. Did you mean ${task_id}? Known variables: task_id, app, "
-        'limit. Save a value first (for example: And I save the JSON value at "$.id" as '
-        '"task_di"), define it in [tool.behave.userdata] or with -D task_di=..., or write '
-        "\\${task_di} for the literal text."
-    )
+    assert str(raised.value) == message
 
 
 def test_the_closest_of_several_close_names_is_the_one_guessed(variables: Variables) -> None:
@@ -399,17 +411,6 @@ def test_the_closest_of_several_close_names_is_the_one_guessed(variables: Variab
     variables.save("task_id", 2)
     with pytest.raises(StepInputError, match=r"Did you mean \$\{task_id\}\? Known"):
         variables.substitute("${task_i}")
-
-
-def test_a_malformed_reference_message_in_full(variables: Variables) -> None:
-    with pytest.raises(StepInputError) as raised:
-        variables.substitute("${user name}")
-
-    assert str(raised.value) == (
-        "'${user name}' is not a variable reference: write ${name} (a letter or _, then "
-        "letters, digits, _, . or -) or ${env:NAME}, and close it with }. For the literal "
-        "text write \\${ instead of ${."
-    )
 
 
 # A reference with a space in its name, its "}" at index 39 (within 40 characters) or at 40.
