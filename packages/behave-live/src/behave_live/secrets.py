@@ -90,16 +90,16 @@ class SecretValues:
         """Register ``value`` (and its encoded forms) as a secret; short values are ignored."""
         if not isinstance(value, str):
             # A number or a structure saved under a secret name: mask its JSON text.
-            value = json.dumps(value, ensure_ascii=False)
+            value = _json_text(value)
         value = value.strip()
         if len(value) < MIN_SECRET_LENGTH:
             return
         forms = {
             value,
             quote(value, safe=""),
-            quote_plus(value, safe=""),
+            quote_plus(value),  # its default safe is "" already, unlike quote's "/"
             json.dumps(value)[1:-1],
-            json.dumps(value, ensure_ascii=False)[1:-1],
+            _json_text(value)[1:-1],
         }
         self._register(forms)
 
@@ -107,7 +107,7 @@ class SecretValues:
         """Register a password and the base64 of ``username:password`` (an Authorization value)."""
         self.add(password)
         pair = f"{username}:{password}".encode()
-        self._register({base64.b64encode(pair).decode("ascii")})
+        self._register({base64.b64encode(pair).decode()})
         # The pair as it appears in a URL's userinfo (user:password@host).
         self.add(f"{username}:{password}")
 
@@ -132,3 +132,8 @@ class SecretValues:
             if form in text:
                 text = text.replace(form, REDACTED)
         return text
+
+
+def _json_text(value: object) -> str:
+    # As the kit writes JSON for people (and as most apps send it): non-ASCII left as it is.
+    return json.dumps(value, ensure_ascii=False)

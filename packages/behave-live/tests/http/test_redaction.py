@@ -4,7 +4,13 @@ import json
 
 import pytest
 
-from behave_live.http.redaction import REDACTED, redact_body, redact_headers, redact_url
+from behave_live.http.redaction import (
+    REDACTED,
+    redact_body,
+    redact_cookies,
+    redact_headers,
+    redact_url,
+)
 
 
 @pytest.mark.parametrize(
@@ -132,3 +138,46 @@ def test_a_set_cookie_header_keeps_its_attributes() -> None:
 
 def test_a_cookie_without_a_value_is_left_alone() -> None:
     assert redact_headers({"Cookie": "session=; flag"}) == [("Cookie", "session=; flag")]
+
+
+def test_a_cookie_value_with_base64_padding_is_hidden_whole() -> None:
+    # The value runs from the first "=": "YWJj==" is all value, none of it name.
+    assert redact_headers({"Cookie": "session=YWJj==; theme=dark"}) == [
+        ("Cookie", f"session={REDACTED}; theme=dark")
+    ]
+
+
+def test_a_set_cookie_holds_one_cookie_and_its_attributes_are_shown() -> None:
+    # After the first pair come attributes, even one that looks like a login cookie.
+    assert redact_cookies("theme=dark; sid=x1; session=s2", set_cookie=True) == (
+        "theme=dark; sid=x1; session=s2"
+    )
+
+
+def test_redact_cookies_reads_a_cookie_header_by_default() -> None:
+    assert redact_cookies("theme=dark; session=s3cret") == f"theme=dark; session={REDACTED}"
+
+
+def test_a_secret_query_value_holding_an_equals_sign_is_hidden_whole() -> None:
+    assert redact_url("http://h/x?token=abc=def&page=2") == f"http://h/x?token={REDACTED}&page=2"
+
+
+def test_a_json_array_body_is_redacted_without_a_content_type() -> None:
+    assert json.loads(redact_body('[{"password": "pw-1"}]')) == [{"password": REDACTED}]
+
+
+def test_a_json_scalar_body_is_left_as_it_came() -> None:
+    # No keys, so nothing to hide: not even its formatting changes.
+    assert redact_body(' "caf\\u00e9" ', "application/json") == ' "caf\\u00e9" '
+
+
+def test_non_ascii_text_in_a_redacted_json_body_stays_readable() -> None:
+    body = redact_body('{"name": "Jos\\u00e9", "password": "pw"}', "application/json")
+
+    assert body == f'{{"name": "José", "password": "{REDACTED}"}}'
+
+
+def test_a_form_body_keeps_its_blank_fields_and_shows_the_marker_unencoded() -> None:
+    redacted = redact_body("user=&password=pw&page=2", "application/x-www-form-urlencoded")
+
+    assert redacted == f"user=&password={REDACTED}&page=2"

@@ -358,3 +358,112 @@ def test_any_variable_can_be_marked_secret() -> None:
 def test_marking_an_unknown_variable_says_which_exist() -> None:
     with pytest.raises(StepInputError, match=r"Unknown variable \$\{nope\}.*Known variables: x"):
         Variables({"x": 1}).mark_secret("nope")
+
+
+# -- pinned in full -------------------------------------------------------------------------
+
+
+def test_a_name_that_cannot_be_referred_to_is_refused_with_the_rule_and_an_example(
+    variables: Variables,
+) -> None:
+    with pytest.raises(StepInputError) as raised:
+        variables.save("my name", "v")
+
+    assert str(raised.value) == (
+        "'my name' cannot be a variable name: use a letter or _ followed by letters, "
+        "digits, _, . or - (for example task_id)."
+    )
+
+
+def test_item_assignment_saves_the_value(variables: Variables) -> None:
+    variables["task_id"] = 42
+
+    assert variables["task_id"] == 42
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "/tasks/${limt}",
+            "Unknown variable ${limt}. Did you mean ${limit}? Known variables: app, limit. "
+            'Save a value first (for example: And I save the JSON value at "$.id" as "limt"), '
+            "define it in [tool.behave.userdata] or with -D limt=..., or write \\${limt} for "
+            "the literal text.",
+        ),
+        (
+            "${user name}",
+            "'${user name}' is not a variable reference: write ${name} (a letter or _, then "
+            "letters, digits, _, . or -) or ${env:NAME}, and close it with }. For the literal "
+            "text write \\${ instead of ${.",
+        ),
+    ],
+)
+def test_a_reference_error_message_in_full(variables: Variables, text: str, message: str) -> None:
+    with pytest.raises(StepInputError) as raised:
+        variables.substitute(text)
+
+    assert str(raised.value) == message
+
+
+def test_the_closest_of_several_close_names_is_the_one_guessed(variables: Variables) -> None:
+    variables.save("task_ids", 1)
+    variables.save("task_id", 2)
+    with pytest.raises(StepInputError, match=r"Did you mean \$\{task_id\}\? Known"):
+        variables.substitute("${task_i}")
+
+
+# A reference with a space in its name, its "}" at index 39 (within 40 characters) or at 40.
+_CLOSED_IN_TIME = "${a " + "x" * 35 + "}"
+_CLOSED_TOO_LATE = "${a " + "x" * 36 + "} tail"
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("a} ${user name", "'${user name'"),  # a "}" before the reference closes nothing
+        ("${oops", "'${oops'"),  # never closed: quoted to the end
+        (_CLOSED_IN_TIME, repr(_CLOSED_IN_TIME)),
+        (_CLOSED_TOO_LATE, repr(_CLOSED_TOO_LATE[:40])),
+    ],
+)
+def test_a_malformed_reference_is_quoted_up_to_its_brace_or_forty_characters(
+    variables: Variables, text: str, quoted: str
+) -> None:
+    with pytest.raises(StepInputError) as raised:
+        variables.substitute(text)
+
+    assert str(raised.value).startswith(f"{quoted} is not a variable reference")
+
+
+def test_non_ascii_text_is_inserted_as_it_is_written(variables: Variables) -> None:
+    variables.save("name", "José")
+    variables.save("person", {"name": "José"})
+
+    assert variables.substitute("${person}") == '{"name": "José"}'
+    assert variables.substitute_json('{"a": "${name}", "b": ${name}}') == (
+        '{"a": "José", "b": "José"}'
+    )
+
+
+def test_json_a_document_that_is_one_string_keeps_the_value_inside_it(
+    variables: Variables,
+) -> None:
+    variables.save("name", "ada")
+
+    assert variables.substitute_json('"${name}"') == '"ada"'
+
+
+def test_json_an_escaped_quote_right_before_the_closing_one_ends_the_string(
+    variables: Variables,
+) -> None:
+    variables.save("name", "ada")
+
+    assert json.loads(variables.substitute_json('["\\"", "${name}"]')) == ['"', "ada"]
+
+
+def test_json_an_unterminated_string_still_gets_its_value_escaped(variables: Variables) -> None:
+    # Not JSON either way: the parser that reads the result names the missing quote.
+    variables.save("q", 'say "hi"')
+
+    assert variables.substitute_json('{"a": "${q}') == '{"a": "say \\"hi\\"'

@@ -166,3 +166,24 @@ def test_query_one_or_missing() -> None:
     assert query_one_or_missing(DOC, "$.nope") is MISSING
     assert query_one_or_missing(DOC, "$.count") == 3
     assert query_one_or_missing({"a": None}, "$.a") is None
+
+
+def test_a_document_too_deep_for_a_descendant_query_is_named_with_the_reason() -> None:
+    document: dict[str, object] = {}
+    level = document
+    for _ in range(200):
+        level["a"] = level = {}
+
+    with pytest.raises(StepInputError) as raised:
+        query_nodes(document, "$..a")
+
+    assert str(raised.value) == (
+        "JSONPath '$..a' failed on the document: recursion limit exceeded, line 1, column 1."
+    )
+
+
+def test_a_missing_descendant_step_is_written_as_a_descendant_step() -> None:
+    with pytest.raises(PathNotFound) as raised:
+        query_one({"x": {"b": 1}}, "$.x..a")
+
+    assert str(raised.value).endswith("the next step selects nothing there: $.x..['a'].")

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from behave_live.matching import MARKER_NAMES, MISSING, match
+from behave_live.matching.markers import Marker, parse
 
 UUID = "123e4567-e89b-12d3-a456-426614174000"
 
@@ -121,3 +122,22 @@ def test_marker_at_the_root() -> None:
 def test_markers_in_arrays_are_present_elements() -> None:
     assert len(match([1], ["#notpresent"])) == 1
     assert match([None], ["##number"]) == []
+
+
+def test_an_array_marker_accepts_an_array_whose_elements_all_match_its_element_marker() -> None:
+    marker = parse("#[] #string")
+
+    assert isinstance(marker, Marker)
+    assert marker.accepts(["a", "b"])
+    assert not marker.accepts(["a", 1])
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("#string", "string"), ("#[2]", "array"), ("#? > 0", "condition"), ("#regex a+", "regex")],
+)
+def test_a_parsed_marker_is_named_for_its_kind(text: str, name: str) -> None:
+    marker = parse(text)
+
+    assert isinstance(marker, Marker)
+    assert marker.name == name

@@ -152,3 +152,25 @@ def test_a_structured_value_is_masked_as_its_json_text() -> None:
 
 def test_an_empty_registry_leaves_text_alone() -> None:
     assert SecretValues().mask("anything") == "anything"
+
+
+def test_a_structured_value_with_non_ascii_text_is_masked_as_it_is_written() -> None:
+    secrets = SecretValues()
+    secrets.add({"pin": "café-42"})
+
+    assert secrets.mask('got {"pin": "café-42"}') == f"got {REDACTED}"
+
+
+def test_basic_credentials_in_a_url_hide_the_user_name_with_the_password() -> None:
+    secrets = SecretValues()
+    secrets.add_basic_credentials("ada", "analytical")
+
+    assert secrets.mask("http://ada:analytical@h/x") == f"http://{REDACTED}@h/x"
+    assert secrets.mask("null and ada") == "null and ada"  # nothing else was registered
+
+
+def test_a_secret_is_hidden_whole_even_when_a_shorter_one_inside_it_sorts_after_it() -> None:
+    # Longest first, not reverse alphabetical: "zzzz" sorts before "azzzzb" reversed.
+    secrets = SecretValues(["zzzz", "azzzzb"])
+
+    assert secrets.mask("[azzzzb]") == f"[{REDACTED}]"

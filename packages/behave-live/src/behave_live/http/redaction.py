@@ -100,7 +100,9 @@ def redact_body(text: str, content_type: str = "") -> str:
     JSON bodies are redacted key by key (at any depth); form bodies field by field. Other
     text is returned unchanged: there is no reliable way to find secrets in free text.
     """
-    if "json" in content_type or text.lstrip().startswith(("{", "[")):
+    # Told by its text, whatever the content type says: only an object (or an array holding
+    # one) has keys, and a JSON body sent as text/plain carries its secrets all the same.
+    if text.lstrip().startswith(("{", "[")):
         try:
             document = json.loads(text)
         except ValueError:

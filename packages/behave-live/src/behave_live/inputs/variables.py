@@ -126,7 +126,7 @@ class Variables:
 
         def insert(position: int, value: Any) -> str:
             if any(start < position < end for start, end in inside):
-                return json.dumps(_as_text(value), ensure_ascii=False)[1:-1]
+                return _json_text(_as_text(value))[1:-1]
             return _as_json(value)
 
         return self._substitute(text, where, insert)
@@ -135,9 +135,9 @@ class Variables:
         pieces: list[str] = []
         done = 0
         for opening in _OPENING.finditer(text):
+            # No opening can start inside a reference already replaced: a reference's name
+            # holds no "$" or "{", and finditer's matches do not overlap.
             start = opening.start()
-            if start < done:  # inside a reference already replaced
-                continue
             if opening.group().startswith("\\"):  # \${...}: keep "${" literally
                 pieces += [text[done:start], "${"]
                 done = opening.end()
@@ -173,7 +173,7 @@ class Variables:
         names = self.known_names()
         known = ", ".join(names) or "none yet"
         # A typo is the likeliest cause, so the closest name comes before the whole list.
-        closest = difflib.get_close_matches(name, names, n=1)
+        closest = difflib.get_close_matches(name, names)  # best first: only [0] is shown
         guess = f" Did you mean ${{{closest[0]}}}?" if closest else ""
         return (
             f"Unknown variable ${{{name}}}{_in(where)}.{guess} Known variables: {known}. "
@@ -195,15 +195,20 @@ class Variables:
 
 
 def _as_text(value: Any) -> str:
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return value if isinstance(value, str) else _json_text(value)
 
 
 def _as_json(value: Any) -> str:
     # A string that is JSON text (-D limit=10 arrives as "10") goes in as that JSON; any
     # other string as a JSON string, so {"id": ${name}} stays valid JSON.
     if isinstance(value, str) and not _is_json_text(value):
-        return json.dumps(value, ensure_ascii=False)
+        return _json_text(value)
     return _as_text(value)
+
+
+def _json_text(value: Any) -> str:
+    # Non-ASCII text stays as it is written (José, not Jos\u00e9): still valid JSON.
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _is_json_text(text: str) -> bool:
@@ -215,8 +220,8 @@ def _is_json_text(text: str) -> bool:
 
 
 def _refuse(constant: str) -> Any:
-    # NaN and Infinity are not JSON, though Python's json reads them.
-    raise ValueError(constant)
+    # NaN and Infinity are not JSON, though Python's json reads them (the message is unused).
+    raise ValueError
 
 
 def _in(where: str | None) -> str:

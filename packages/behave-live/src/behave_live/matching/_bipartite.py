@@ -25,7 +25,6 @@ def maximum_matching(edges: Sequence[Sequence[int]]) -> dict[int, int]:
     for start in range(len(edges)):
         reached_from: dict[int, int] = {}  # right -> the left that reached it
         queue = deque([start])
-        seen_lefts = {start}
         free_right: int | None = None
         while queue and free_right is None:
             left = queue.popleft()
@@ -36,16 +35,15 @@ def maximum_matching(edges: Sequence[Sequence[int]]) -> dict[int, int]:
                 if right not in right_to_left:
                     free_right = right
                     break
-                next_left = right_to_left[right]
-                if next_left not in seen_lefts:
-                    seen_lefts.add(next_left)
-                    queue.append(next_left)
+                # The left holding this right: queued once, since each right is reached
+                # once and each left holds one right (`start` holds none yet).
+                queue.append(right_to_left[right])
         # Flip the alternating path back to `start`: each left takes the right that reached it.
         cursor = free_right
         while cursor is not None:
             left = reached_from[cursor]
-            previous = left_to_right.get(left)
+            previous = left_to_right.get(left)  # None at `start`, which ends the path
             left_to_right[left] = cursor
             right_to_left[cursor] = left
-            cursor = None if left == start else previous
+            cursor = previous
     return left_to_right

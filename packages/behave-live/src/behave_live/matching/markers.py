@@ -191,7 +191,7 @@ def _parse_uncached(text: str) -> Marker | str:
         return Marker(text, name, optional)
     if name in MARKER_NAMES:
         raise _MarkerProblem(f"Marker {text!r} takes no argument after #{name}")
-    guess = difflib.get_close_matches(name, MARKER_NAMES, n=1)
+    guess = difflib.get_close_matches(name, MARKER_NAMES)  # best first: only [0] is shown
     hint = f" (did you mean '#{guess[0]}'?)" if guess else ""
     raise _MarkerProblem(f"Unknown fuzzy marker {text!r}{hint}")
 

@@ -82,10 +82,10 @@ def _new_format_checker(cls: type[Validator]) -> jsonschema.FormatChecker:
     import jsonschema  # noqa: PLC0415 (see _validator)
 
     # A copy: registering a format on the draft's shared checker would leak into every user.
-    checker = jsonschema.FormatChecker(())
+    checker = jsonschema.FormatChecker()
     checker.checkers = dict(cls.FORMAT_CHECKER.checkers)
     # jsonschema only checks "date-time" when the optional rfc3339-validator is installed,
-    # and silently passes otherwise; the kit's own RFC 3339 check closes that gap.
-    if "date-time" not in checker.checkers:
-        checker.checks("date-time")(lambda value: not isinstance(value, str) or is_datetime(value))
+    # and silently passes otherwise; the kit's own RFC 3339 check closes that gap, and is
+    # used either way so that a schema means the same with or without that package.
+    checker.checks("date-time")(lambda value: not isinstance(value, str) or is_datetime(value))
     return checker
