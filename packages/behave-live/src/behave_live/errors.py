@@ -15,6 +15,7 @@
     └── CheckFailed                   an expectation about the service did not hold
         ├── MismatchError             a JSON document did not match (every mismatch listed)
         ├── ExchangeAssertionError    an expectation about an HTTP exchange did not hold
+        ├── StreamAssertionError      a WebSocket or an event stream did not say what was expected
         ├── UnhandledServerError      the app raised an exception it did not handle
         └── AppStillBusyError         the app was still working when its scenario ended
 
@@ -55,6 +56,7 @@ __all__ = [
     "SettingsError",
     "ShardingError",
     "StepInputError",
+    "StreamAssertionError",
     "UnhandledServerError",
 ]
 
@@ -149,6 +151,14 @@ class ExchangeAssertionError(CheckFailed):
         super().__init__(f"{summary}\n\n{exchange.describe()}")
         self.summary = summary
         self.exchange = exchange
+
+
+class StreamAssertionError(CheckFailed):
+    """An expectation about a WebSocket or an event stream did not hold.
+
+    The message names the connection, what was expected, what came instead, and what was
+    received on it so far.
+    """
 
 
 class UnhandledServerError(CheckFailed):

@@ -14,6 +14,7 @@ from behave_live.inputs.variables import Variables
 from behave_live.server.live_server import UvicornTestServer
 from behave_live.server.pool import LiveServers
 from behave_live.settings import KitSettings, ServerScope
+from behave_live.streams import StreamConnections
 
 __all__ = ["LiveContext"]
 
@@ -43,6 +44,9 @@ class LiveContext:
     - ``variables``: the scenario's :class:`~behave_live.inputs.variables.Variables`.
     - ``crash_watch``: the :class:`~behave_live.bdd.crash_check.ServerErrorWatch` that fails
       the scenario for its server's unhandled errors (None without a server).
+    - ``streams``: the scenario's :class:`~behave_live.streams.StreamConnections`
+      (WebSockets, events read), made by the first stream step and closed at its end
+      (see :mod:`behave_live.bdd.stream_connections`).
 
     And ``last_scenario_on``: for each shared server (by key), the last scenario that used
     it, which fails for what the server records while it stops.
@@ -62,4 +66,5 @@ class LiveContext:
     http: HttpSession | None = None
     variables: Variables | None = None
     crash_watch: ServerErrorWatch | None = None
+    streams: StreamConnections | None = None
     last_scenario_on: dict[str, Any] = field(default_factory=dict)
