@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 from collections.abc import AsyncIterator
 
@@ -57,10 +58,8 @@ async def headers(websocket: WebSocket) -> None:
     await websocket.accept()
     shown = {name: websocket.headers.get(name) for name in ("authorization", "x-trace")}
     await websocket.send_text(json.dumps(shown))
-    try:
+    with contextlib.suppress(WebSocketDisconnect):
         await websocket.receive_text()
-    except WebSocketDisconnect:
-        pass
 
 
 async def refuse(websocket: WebSocket) -> None:
