@@ -15,6 +15,7 @@ from starlette.routing import BaseRoute, Route
 from app import (
     documents,
     header_samples,
+    live_samples,
     method_echo,
     redirects,
     request_inspection,
@@ -85,6 +86,7 @@ def _routes() -> tuple[BaseRoute, ...]:
         *header_samples.routes,
         *documents.routes,
         *method_echo.routes,
+        *live_samples.routes,
         *board_routes(),
     )
 

@@ -17,7 +17,7 @@ from typing import Any
 from behave import register_type
 
 from behave_live.bdd.step_types import STEP_TYPES
-from behave_live.bdd.steps.decorators import step, then, when
+from behave_live.bdd.steps.decorators import step, then
 from behave_live.bdd.stream_connections import streams_of
 from behave_live.errors import StepInputError, StreamAssertionError
 from behave_live.inputs.expectations import expected_json_document, expected_text
@@ -68,7 +68,7 @@ def step_i_open_a_websocket_to_with_the_subprotocol(
     streams_of(context).open_websocket(socket, context.variables.substitute(path), asked)
 
 
-@when('I send "{text:AnyText}" on the {socket:WebSocket}')
+@step('I send "{text:AnyText}" on the {socket:WebSocket}')
 def step_i_send_on_the_websocket(context: Any, text: str, socket: str) -> None:
     """Send a text message.
 
@@ -78,7 +78,7 @@ def step_i_send_on_the_websocket(context: Any, text: str, socket: str) -> None:
     streams_of(context).websocket(socket).send_text(context.variables.substitute(text))
 
 
-@when("I send this JSON on the {socket:WebSocket}:")
+@step("I send this JSON on the {socket:WebSocket}:")
 def step_i_send_this_json_on_the_websocket(context: Any, socket: str) -> None:
     """Send the JSON doc-string (``${name}`` references filled in) as a text message.
 
@@ -179,9 +179,13 @@ def step_the_subprotocol_of_the_websocket_should_be(
         )
 
 
-@when("I collect {count:d} messages on the {socket:WebSocket}")
+@step("I collect {count:d} messages on the {socket:WebSocket}")
+@step("I collect {count:d} message on the {socket:WebSocket}")
 def step_i_collect_messages_on_the_websocket(context: Any, count: int, socket: str) -> None:
     """Wait for the next messages (each within the timeout) and keep them for the Thens.
+
+    Also a way to wait for a greeting before the scenario goes on: ``Given ... And I
+    collect 1 message on the WebSocket``.
 
     Example:
         When I collect 3 messages on the WebSocket
