@@ -41,16 +41,19 @@ _MOST_SAID: Final = 500
 
 async def live_board(websocket: WebSocket) -> None:
     """``WS /board/live``: the team's changes and chat, as they happen."""
-    await websocket.accept()
     database: BoardDatabase = websocket.app.state.database
     try:
         user = authenticate(websocket, database)
     except ProblemError as refused:
+        await websocket.accept()  # accepted, so that the client gets the code and the reason
         # A close reason is at most 123 bytes: the first sentence of the problem says it.
         await websocket.close(UNAUTHORIZED, refused.detail.split(";")[0].split(". ")[0][:120])
         return
     activity: BoardActivity = websocket.app.state.board_activity
+    # Subscribed before the handshake completes: once a client is connected, nothing the
+    # team does can pass it by.
     with activity.subscribe(user.team_id) as subscription:
+        await websocket.accept()
         await websocket.send_json({"type": "welcome", "member": user.name, "team": user.team})
         talking = asyncio.ensure_future(_listen(websocket, activity, user))
         watching = asyncio.ensure_future(_forward(websocket, subscription))

@@ -29,3 +29,13 @@ Feature: Server-sent events and streamed bodies
     Then the body should have been streamed in 3 chunks
     And chunk 2 of the body should be "part 2;"
     And the response body should be "part 1;part 2;part 3;"
+
+  Scenario: Events are read until one whose data contains some JSON
+    When I read events from "/stream/countdown?from=5" until one contains:
+      """
+      {"left": 2}
+      """
+    Then the data of the events read should contain:
+      """
+      [{"left": 4}, {"left": 2}]
+      """

@@ -39,25 +39,6 @@ Feature: The board's live socket
       }
       """
 
-  Scenario: Two members talk over their own connections
-    Given I send a POST request to "/board/users" with JSON:
-      """
-      {"name": "bob", "team": "apollo"}
-      """
-    And I save the JSON value at "$.token" as "bob_token"
-    And I open a WebSocket "alice" to "/board/live"
-    And the request header "Authorization" is "Bearer ${bob_token}"
-    And I open a WebSocket "bob" to "/board/live"
-    And I collect 1 message on the WebSocket "bob"
-    When I send this JSON on the WebSocket "alice":
-      """
-      {"type": "say", "text": "Lunch at noon?"}
-      """
-    Then the next message on the WebSocket "bob" should be:
-      """
-      {"type": "said", "by": "alice", "text": "Lunch at noon?"}
-      """
-
   Scenario: A message the board cannot read is answered with an error
     Given I open a WebSocket to "/board/live"
     And I collect 1 message on the WebSocket

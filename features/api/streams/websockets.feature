@@ -40,3 +40,50 @@ Feature: WebSockets
       """
       [[], {}]
       """
+
+  Scenario: Collected messages are checked in order, and each against one pattern
+    Given I open a WebSocket to "/ws/echo"
+    And I send this JSON on the WebSocket:
+      """
+      {"n": 1}
+      """
+    And I send this JSON on the WebSocket:
+      """
+      {"n": 2}
+      """
+    When I collect 2 messages on the WebSocket
+    Then the messages collected on the WebSocket should be:
+      """
+      [{"n": 1}, {"n": 2}]
+      """
+    And each message collected on the WebSocket should match:
+      """
+      {"n": "#number"}
+      """
+
+  Scenario: A message is checked for what it contains
+    Given I open a WebSocket to "/ws/echo"
+    When I send this JSON on the WebSocket:
+      """
+      {"type": "note", "text": "hi", "at": "12:00"}
+      """
+    Then the next message on the WebSocket should contain:
+      """
+      {"type": "note"}
+      """
+
+  Scenario: A close without a reason is checked by its code
+    Given messages and events are awaited for at most 2000 ms
+    And I open a WebSocket to "/ws/echo"
+    When I send this JSON on the WebSocket:
+      """
+      {"close": 4001}
+      """
+    Then the WebSocket should be closed with the code 4001
+
+  Scenario: Closing one connection leaves the others open
+    Given I open a WebSocket "first" to "/ws/echo"
+    And I open a WebSocket "second" to "/ws/echo"
+    And I send "still here" on the WebSocket "second"
+    When I close the WebSocket "first"
+    Then the next message on the WebSocket "second" should be "still here"

@@ -25,6 +25,7 @@ __all__ = [
     "check_event_json",
     "check_event_names",
     "check_events_count",
+    "check_message_arrives",
     "check_messages_json",
     "check_next_json",
     "check_next_text",
@@ -59,6 +60,22 @@ def check_next_json(
             f"{format_mismatches(mismatches)}\nReceived so far:\n{connection.transcript()}"
         )
     return actual
+
+
+def check_message_arrives(
+    connection: WebSocketConnection, expected: Any, mode: MatchMode, timeout: float
+) -> Any:
+    """Wait for a JSON message matching ``expected``, passing over any others before it."""
+    match(MISSING, expected, mode, allow_empty=True)
+
+    def matches(frame: Frame) -> bool:
+        actual = _json_of(frame)
+        return actual is not MISSING and not match(actual, expected, mode)
+
+    frame = connection.next_message_where(
+        matches, timeout, f"JSON such as {describe(expected, limit=200)}"
+    )
+    return _json_of(frame)
 
 
 def check_next_text(connection: WebSocketConnection, expected: str, timeout: float) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import inspect
 import json
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
@@ -141,6 +142,29 @@ class WebSocketConnection:
             f"while waiting for the next message; expected {expecting}.\n"
             f"Received so far:\n{self.transcript()}"
         )
+
+    def next_message_where(
+        self, accept: Callable[[Frame], bool], timeout: float, expecting: str
+    ) -> Frame:
+        """The first message ``accept`` takes, passing over others, within ``timeout`` s.
+
+        For a busy connection (greetings, heartbeats, other people's news): the messages
+        passed over stay in the transcript, so a failure shows them.
+        """
+        deadline = time.monotonic() + timeout
+        while True:
+            left = deadline - time.monotonic()
+            try:
+                frame = self.next_message(max(left, 0.0), expecting)
+            except StreamAssertionError as failure:
+                if self.closed is None:  # the wait ran out: say for how long in all
+                    raise StreamAssertionError(
+                        f"No message came on {self.label} within {_seconds(timeout)} that "
+                        f"matched {expecting}.\nReceived so far:\n{self.transcript()}"
+                    ) from None
+                raise failure from None
+            if accept(frame):
+                return frame
 
     def wait_closed(self, timeout: float) -> Closed:
         """How the server closes the connection, waited for at most ``timeout`` seconds.

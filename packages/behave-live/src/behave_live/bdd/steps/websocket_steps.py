@@ -24,6 +24,7 @@ from behave_live.inputs.expectations import expected_json_document, expected_tex
 from behave_live.matching import MatchMode
 from behave_live.streams.expectations import (
     check_closed_with,
+    check_message_arrives,
     check_messages_json,
     check_next_json,
     check_next_text,
@@ -118,6 +119,24 @@ def step_the_next_message_on_the_websocket_should_contain(context: Any, socket: 
             \"\"\"
     """
     _check_next(context, socket, "contains")
+
+
+@then("the {socket:WebSocket} should receive a message containing:")
+def step_the_websocket_should_receive_a_message_containing(context: Any, socket: str) -> None:
+    """Wait for a message that contains the JSON doc-string, passing over any others.
+
+    For a connection that also carries greetings, heartbeats or other news: the messages
+    passed over are kept, and listed if none matches within the timeout.
+
+    Example:
+        Then the WebSocket "bob" should receive a message containing:
+            \"\"\"
+            {"type": "said", "text": "Lunch at noon?"}
+            \"\"\"
+    """
+    streams = streams_of(context)
+    expected = expected_json_document(context.text, context.variables)
+    check_message_arrives(streams.websocket(socket), expected, "contains", streams.timeout)
 
 
 @then('the next message on the {socket:WebSocket} should be "{text:AnyText}"')
