@@ -8,7 +8,11 @@ from behave_live.errors import StepInputError, StreamAssertionError
 from behave_live.http.retry import json_value_is, repeat_until
 from behave_live.http.session import HttpSession
 from behave_live.streams import Frame, StreamConnections, WebSocketConnection
-from behave_live.streams.expectations import check_closed_with, check_next_json
+from behave_live.streams.expectations import (
+    check_closed_with,
+    check_message_arrives,
+    check_next_json,
+)
 
 
 def _no_socket_left_open(http: HttpSession) -> None:
@@ -129,3 +133,33 @@ def test_a_subprotocol_the_server_does_not_speak_fails(http: HttpSession) -> Non
         "asked for (chat.v9)."
     )
     _no_socket_left_open(http)
+
+
+def test_waiting_for_a_matching_message_passes_over_others_and_lists_them_at_the_timeout(
+    http: HttpSession,
+) -> None:
+    streams = StreamConnections(http, timeout=5)
+    connection = streams.open_websocket("", "/ws/echo")
+    for text in ('{"type": "ping"}', '{"type": "said", "text": "hi"}'):
+        connection.send_text(text)
+
+    assert check_message_arrives(connection, {"type": "said"}, "contains", 5) == {
+        "type": "said",
+        "text": "hi",
+    }
+    connection.send_text('{"type": "ping"}')
+    with pytest.raises(StreamAssertionError) as silent:
+        check_message_arrives(connection, {"type": "said"}, "contains", 0.2)
+
+    assert str(silent.value) == (
+        "No message came on the WebSocket (/ws/echo) within 0.2 s that matched JSON such as "
+        '{"type":"said"}.\n'
+        "Received so far:\n"
+        '  -> {"type": "ping"}\n'
+        '  -> {"type": "said", "text": "hi"}\n'
+        '  <- {"type": "ping"}\n'
+        '  <- {"type": "said", "text": "hi"}\n'
+        '  -> {"type": "ping"}\n'
+        '  <- {"type": "ping"}'
+    )
+    streams.close_all()
