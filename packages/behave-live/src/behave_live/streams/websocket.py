@@ -121,22 +121,17 @@ class WebSocketConnection:
         ``expecting`` says in words what the step expects, for the failure when no message
         comes (a timeout, or the server closed the connection).
         """
-        if self.closed is None:
-            try:
-                data = self._client.recv(timeout=timeout)
-            except TimeoutError:
-                raise StreamAssertionError(
-                    f"No message came on {self.label} within {_seconds(timeout)}; "
-                    f"expected {expecting}. If the service is meant to take longer, raise "
-                    "stream_timeout (-D stream_timeout=10).\n"
-                    f"Received so far:\n{self.transcript()}"
-                ) from None
-            except ConnectionClosed as closed:
-                self.closed = _closed_by(closed)
-            else:
-                frame = Frame("received", data)
-                self._record(frame)
-                return frame
+        try:
+            frame = self._receive(timeout)
+        except TimeoutError:
+            raise StreamAssertionError(
+                f"No message came on {self.label} within {_seconds(timeout)}; "
+                f"expected {expecting}. If the service is meant to take longer, raise "
+                "stream_timeout (-D stream_timeout=10).\n"
+                f"Received so far:\n{self.transcript()}"
+            ) from None
+        if frame is not None:
+            return frame
         raise StreamAssertionError(
             f"{_capitalised(self.label)} was closed by the server with {self.closed} "
             f"while waiting for the next message; expected {expecting}.\n"
@@ -171,24 +166,36 @@ class WebSocketConnection:
 
         A message that comes first fails: the step expected the connection to end.
         """
-        if self.closed is None:
-            try:
-                data = self._client.recv(timeout=timeout)
-            except TimeoutError:
-                raise StreamAssertionError(
-                    f"{_capitalised(self.label)} was still open after {_seconds(timeout)}; "
-                    f"expected the server to close it.\nReceived so far:\n{self.transcript()}"
-                ) from None
-            except ConnectionClosed as closed:
-                self.closed = _closed_by(closed)
-            else:
-                self._record(Frame("received", data))
-                raise StreamAssertionError(
-                    f"A message came on {self.label} where the server was expected to close "
-                    f"it: {self.frames[-1].shown(self.secrets)}\n"
-                    f"Received so far:\n{self.transcript()}"
-                )
+        try:
+            frame = self._receive(timeout)
+        except TimeoutError:
+            raise StreamAssertionError(
+                f"{_capitalised(self.label)} was still open after {_seconds(timeout)}; "
+                f"expected the server to close it.\nReceived so far:\n{self.transcript()}"
+            ) from None
+        if frame is not None or self.closed is None:
+            raise StreamAssertionError(
+                f"A message came on {self.label} where the server was expected to close "
+                f"it: {self.frames[-1].shown(self.secrets)}\n"
+                f"Received so far:\n{self.transcript()}"
+            )
         return self.closed
+
+    def _receive(self, timeout: float) -> Frame | None:
+        """The next message, or None once the connection is closed (``closed`` says how).
+
+        Raises TimeoutError when nothing comes within ``timeout`` seconds.
+        """
+        if self.closed is not None:
+            return None
+        try:
+            data = self._client.recv(timeout=timeout)
+        except ConnectionClosed as closed:
+            self.closed = _closed_by(closed)
+            return None
+        frame = Frame("received", data)
+        self._record(frame)
+        return frame
 
     def close(self, timeout: float = 2.0) -> None:
         """Close the connection (code 1000), waiting at most ``timeout`` s for the server.
