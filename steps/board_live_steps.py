@@ -129,8 +129,7 @@ def step_bob_should_see_appear_on_the_board(context: Any, person: str, title: st
     Example:
         Then Bob should see 'Renew the certificate' appear on the board
     """
-    event = _next_change(context, person, "task-added", title)
-    by = _people(context).shown(event["by"])
+    by = _next_change_by(context, person, "task-added", title)
     _saw(context, f"{person} saw '{title}' appear on the board, added by {by}.")
 
 
@@ -141,8 +140,7 @@ def step_bob_should_see_marked_as_done(context: Any, person: str, title: str) ->
     Example:
         Then Bob should see 'Renew the certificate' marked as done
     """
-    event = _next_change(context, person, "task-completed", title)
-    by = _people(context).shown(event["by"])
+    by = _next_change_by(context, person, "task-completed", title)
     _saw(context, f"{person} saw '{title}' marked as done by {by}.")
 
 
@@ -269,14 +267,16 @@ def _watching(streams: StreamConnections, person: str) -> WebSocketConnection:
     return streams.websockets[person]
 
 
-def _next_change(context: Any, person: str, kind: str, title: str) -> Any:
+def _next_change_by(context: Any, person: str, kind: str, title: str) -> str:
+    """Check the next change someone watching sees; who made it, as the features say it."""
     streams = streams_of(context)
-    return check_next_json(
+    event = check_next_json(
         _watching(streams, person),
         {"type": kind, "task": {"title": title}},
         "contains",
         streams.timeout,
     )
+    return _people(context).shown(event["by"])
 
 
 def _activity(context: Any) -> list[tuple[str, str, str]]:
