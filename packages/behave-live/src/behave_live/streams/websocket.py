@@ -8,7 +8,6 @@ received so far.
 
 from __future__ import annotations
 
-import inspect
 import json
 import time
 from collections.abc import Callable, Sequence
@@ -39,8 +38,6 @@ FrameListener = Callable[["WebSocketConnection", Frame], None]
 
 # The close code of a connection that ended without a close frame (RFC 6455, 7.1.5).
 _ABNORMAL: Final = 1006
-# websockets 15 added proxies from the environment; older versions take no such argument.
-_PROXY_ARGUMENT: Final = "proxy" in inspect.signature(connect).parameters
 
 
 @dataclass(frozen=True)
@@ -235,7 +232,8 @@ def open_websocket(
     url = websocket_url(session, path)
     shown = _shown_path(url, session.secrets)
     label = websocket_label(name, shown)
-    options: dict[str, Any] = {"proxy": None} if _PROXY_ARGUMENT and not session.trust_env else {}
+    # As the session does: no proxy from the environment between the kit and its own server.
+    options: dict[str, Any] = {} if session.trust_env else {"proxy": None}
     try:
         client = connect(
             url,
