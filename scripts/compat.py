@@ -65,6 +65,7 @@ SHOWN = (
     "defusedxml",
     "elementpath",
     "tomli",
+    "websockets",
 )
 STEP_TIMEOUT = 900.0  # seconds; a hung step fails its cell instead of the whole run
 
