@@ -141,6 +141,13 @@ Feature: Streams that do not say what is expected
   Scenario: Too few events
     When I read 5 events from "/sse/ticks?n=2"
 
+  Scenario: A stream that ends early
+    When I read events from "/sse/ticks?n=2&end" until one named "done"
+
+  Scenario: Fewer chunks
+    When I send a GET request to "/chunks?count=2" and read the body as it streams
+    Then the body should have been streamed in 3 chunks
+
   Scenario: A token echoed back
     Given I am authenticated with the bearer token "s3cr3t-token"
     And I open a WebSocket to "/ws/echo"
@@ -178,7 +185,7 @@ def failures(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     project.feature("failing.feature", FAILING)
     project.feature("leaks.feature", LEAKS)
     run = project.run(APP, *_APP, "-D", "stream_timeout=0.3")
-    assert "1 scenario passed, 6 failed" in run.output, run.output
+    assert "1 scenario passed, 8 failed" in run.output, run.output
     return _failures(run)
 
 
@@ -238,6 +245,19 @@ def test_events_that_never_come_fail_at_the_timeout_listing_those_that_did(
         "Events read:\n"
         '  tick #1: {"n": 1}\n'
         '  tick #2: {"n": 2}'
+    )
+
+
+def test_a_stream_the_server_ends_early_says_so(failures: dict[str, str]) -> None:
+    assert failures["A stream that ends early"] == (
+        "Waited for an event named 'done' from GET /sse/ticks?n=2&end, but the server ended "
+        'the stream after 2 events.\nEvents read:\n  tick #1: {"n": 1}\n  tick #2: {"n": 2}'
+    )
+
+
+def test_a_body_in_fewer_chunks_lists_those_that_came(failures: dict[str, str]) -> None:
+    assert failures["Fewer chunks"] == (
+        "The body came in 2 chunks, not 3:\n  1: b'part 1;'\n  2: b'part 2;'"
     )
 
 

@@ -6,7 +6,7 @@
 * ``WS /ws/refuse`` - closes before accepting: the handshake gets HTTP 403.
 * ``GET /ws/open`` - ``{"open": N}``: the WebSockets this app has open right now.
 * ``GET /sse/ticks?n=N`` - N events named ``tick`` with data ``{"n": i}``, then silence
-  until the client leaves; ``GET /sse/open`` - ``{"open": N}`` streams open right now.
+  until the client leaves (with ``&end``: the stream ends there).
 * ``GET /chunks?count=N`` - a chunked body of N chunks ``part i;``.
 """
 
@@ -79,6 +79,8 @@ async def ticks(request: Request) -> StreamingResponse:
         try:
             for number in range(1, count + 1):
                 yield f"event: tick\nid: {number}\ndata: {json.dumps({'n': number})}\n\n"
+            if "end" in request.query_params:
+                return
             while (await request.receive())["type"] != "http.disconnect":
                 pass  # silence until the client leaves
         finally:
