@@ -1,9 +1,11 @@
 """One WebSocket connection of a scenario: named, logged frame by frame, every wait bounded.
 
 The client is websockets' synchronous one (a thread of its own reads the socket), so a step
-waits for the next message with a plain timeout. Whatever happens - a message, a timeout, a
-close by the server - the connection remembers it, so that every failure can say what was
-received so far.
+waits for the next message with a plain timeout. websockets is imported when the first
+connection opens: a run without WebSockets does not pay for its import (~40 ms).
+
+Whatever happens - a message, a timeout, a close by the server - the connection remembers
+it, so that every failure can say what was received so far.
 """
 
 from __future__ import annotations
@@ -12,11 +14,7 @@ import json
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Final
-
-from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidStatus
-from websockets.sync.client import ClientConnection, connect
-from websockets.typing import Subprotocol
+from typing import TYPE_CHECKING, Any, Final
 
 from behave_live.errors import StreamAssertionError
 from behave_live.http.redaction import redact_url
@@ -24,6 +22,10 @@ from behave_live.http.session import HttpSession
 from behave_live.secrets import SecretValues
 from behave_live.streams.handshake import handshake_headers, websocket_url
 from behave_live.streams.transcript import Frame, describe_frames
+
+if TYPE_CHECKING:
+    from websockets.exceptions import ConnectionClosed
+    from websockets.sync.client import ClientConnection
 
 __all__ = [
     "Closed",
@@ -98,6 +100,8 @@ class WebSocketConnection:
                 f"Cannot send on {self.label}: it was closed with {self.closed}.\n"
                 f"Received so far:\n{self.transcript()}"
             )
+        from websockets.exceptions import ConnectionClosed  # noqa: PLC0415 - see the module doc
+
         try:
             self._client.send(text)
         except ConnectionClosed as closed:
@@ -183,6 +187,8 @@ class WebSocketConnection:
 
         Raises TimeoutError when nothing comes within ``timeout`` seconds.
         """
+        from websockets.exceptions import ConnectionClosed  # noqa: PLC0415 - see the module doc
+
         if self.closed is not None:
             return None
         try:
@@ -229,6 +235,9 @@ def open_websocket(
     that does not answer within ``timeout`` and a subprotocol the server did not choose all
     fail with a sentence.
     """
+    from websockets.exceptions import InvalidHandshake, InvalidStatus  # noqa: PLC0415
+    from websockets.sync.client import connect  # noqa: PLC0415 - imported on first use
+
     url = websocket_url(session, path)
     shown = _shown_path(url, session.secrets)
     label = websocket_label(name, shown)
@@ -238,7 +247,7 @@ def open_websocket(
         client = connect(
             url,
             additional_headers=handshake_headers(session, path),
-            subprotocols=[Subprotocol(protocol) for protocol in subprotocols] or None,
+            subprotocols=list(subprotocols) or None,  # type: ignore[arg-type]  # Subprotocol is str
             open_timeout=timeout,
             close_timeout=timeout,
             # Tests talk to one server: no keepalive pings competing with the steps' waits.
