@@ -15,6 +15,7 @@ from starlette.routing import BaseRoute, Route
 from app import (
     documents,
     header_samples,
+    live_samples,
     method_echo,
     openapi,
     redirects,
@@ -87,6 +88,7 @@ def _routes() -> tuple[BaseRoute, ...]:
         *documents.routes,
         *method_echo.routes,
         *openapi.routes,
+        *live_samples.routes,
         *board_routes(),
     )
 

@@ -72,7 +72,9 @@ SHOWN = (
     "markupsafe",
     "markdown-it-py",
     "openapi-core",
+    "pyyaml",
     "tomli",
+    "websockets",
 )
 STEP_TIMEOUT = 900.0  # seconds; a hung step fails its cell instead of the whole run
 

@@ -10,6 +10,7 @@ from typing import Any
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 
+from app.board.activity import BoardActivity
 from app.board.database import BoardDatabase
 from app.board.problems import (
     ProblemError,
@@ -73,6 +74,9 @@ def _lifespan(database_path: str | None) -> _Lifespan:
             cleanup.callback(database.close)
             app.state.database = database
             cleanup.callback(delattr, app.state, "database")
+            # What the live socket and the event feed listen to (app.board.live).
+            activity = app.state.board_activity = BoardActivity()
+            cleanup.callback(activity.close)
             logger.info("The board's database is %s", database.path)
             yield
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 
-from starlette.requests import Request
+from starlette.requests import HTTPConnection
 
 from app.board.database import BoardDatabase
 from app.board.models import User
@@ -35,8 +35,11 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def authenticate(request: Request, database: BoardDatabase) -> User:
-    """Return the user the request's bearer token belongs to, or raise a 401 problem."""
+def authenticate(request: HTTPConnection, database: BoardDatabase) -> User:
+    """Return the user the request's bearer token belongs to, or raise a 401 problem.
+
+    A WebSocket handshake is authenticated the same way: its ``Authorization`` header.
+    """
     header = request.headers.get("Authorization")
     if header is None:
         raise unauthorized(

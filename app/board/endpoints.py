@@ -14,6 +14,7 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from app.board.activity import BoardActivity
 from app.board.auth import authenticate, hash_token, new_token
 from app.board.concurrency import check_version, etag
 from app.board.database import BoardDatabase, NameTakenError
@@ -116,6 +117,7 @@ async def create_task(request: Request) -> JSONResponse:
         due_date=new.due_date,
     )
     location = request.url_for("board:task", task_id=task.id).path
+    _announce(request, user, "task-added", task)
     return _task_response(task, status_code=201, headers={"Location": location})
 
 
@@ -167,6 +169,7 @@ async def update_task(request: Request) -> JSONResponse:
         if "assignee" in update.changes:
             columns["assignee_id"] = _assignee_id(database, user, update.changes["assignee"])
         task = database.update_task(task.id, columns)
+    _announce(request, user, "task-changed", task)
     return _task_response(task)
 
 
@@ -186,6 +189,7 @@ async def complete_task(request: Request) -> JSONResponse:
                 extensions={"current_version": task.version},
             )
         task = database.update_task(task.id, {"status": "done"})
+    _announce(request, user, "task-completed", task)
     return _task_response(task)
 
 
@@ -197,6 +201,7 @@ async def delete_task(request: Request) -> Response:
         task = _find_task(request, database, user)
         check_version(request, task)
         database.delete_task(task.id)
+    _announce(request, user, "task-deleted", task)
     return Response(status_code=204)
 
 
@@ -254,6 +259,13 @@ def _assignee_id(database: BoardDatabase, user: User, name: str | None) -> int |
     assignee = database.team_member(user.team_id, name)
     assert assignee is not None  # the AssigneeCheck already accepted the name
     return assignee.id
+
+
+def _announce(request: Request, user: User, kind: str, task: Task) -> None:
+    """Tell the team's live listeners (app.board.live) what ``user`` just did to ``task``."""
+    shown = {"id": task.id, "title": task.title} if kind == "task-deleted" else task.to_json()
+    activity: BoardActivity = request.app.state.board_activity
+    activity.publish(user.team_id, kind, {"task": shown, "by": user.name})
 
 
 def _task_response(

@@ -11,9 +11,9 @@ from collections.abc import Awaitable, Callable, Mapping
 
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import BaseRoute, Mount, Route
+from starlette.routing import BaseRoute, Mount, Route, WebSocketRoute
 
-from app.board import endpoints
+from app.board import endpoints, live
 from app.board.graphql_endpoint import graphql
 
 __all__ = ["board_routes"]
@@ -38,6 +38,8 @@ def board_routes() -> list[BaseRoute]:
         ),
         _route("/tasks/{task_id:int}/complete", POST=endpoints.complete_task),
         _route("/graphql", POST=graphql),
+        _route("/events", GET=live.activity_feed),
+        WebSocketRoute("/live", live.live_board),
     ]
     return [Mount("/board", routes=routes, name="board")]
 

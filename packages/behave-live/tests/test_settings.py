@@ -320,8 +320,9 @@ def test_a_uvicorn_option_that_takes_objects_says_to_pass_it_in_code() -> None:
 
 _SETTINGS_LIST = (
     "The settings are: app, app_dir, server_scope, host, base_url, startup_timeout, "
-    "shutdown_timeout, lifespan, isolation, gc_freeze, features_dir, shard, shard_durations, "
-    "keep_failed_server, spec_for_readers, spec_glossary, spec_title, openapi, openapi_url, "
+    "shutdown_timeout, lifespan, isolation, gc_freeze, features_dir, stream_timeout, shard, "
+    "shard_durations, keep_failed_server, spec_for_readers, spec_glossary, spec_title, openapi, "
+    "openapi_url, "
     "uvicorn.<option>."
 )
 

@@ -17,6 +17,7 @@
         ├── MismatchError             a JSON document did not match (every mismatch listed)
         ├── ExchangeAssertionError    an expectation about an HTTP exchange did not hold
         │   └── ContractViolationError    an exchange broke the service's OpenAPI document
+        ├── StreamAssertionError      a WebSocket or an event stream did not say what was expected
         ├── UnhandledServerError      the app raised an exception it did not handle
         └── AppStillBusyError         the app was still working when its scenario ended
 
@@ -59,6 +60,7 @@ __all__ = [
     "ShardingError",
     "SpecificationError",
     "StepInputError",
+    "StreamAssertionError",
     "UnhandledServerError",
 ]
 
@@ -175,6 +177,14 @@ class ContractViolationError(ExchangeAssertionError):
         super().__init__(summary, exchange)
         self.operation = operation
         self.violations = list(violations)
+
+
+class StreamAssertionError(CheckFailed):
+    """An expectation about a WebSocket or an event stream did not hold.
+
+    The message names the connection, what was expected, what came instead, and what was
+    received on it so far.
+    """
 
 
 class UnhandledServerError(CheckFailed):

@@ -209,6 +209,15 @@ SHARD_DURATIONS = Setting[str | None](
     "without it, or before the first run, shards get equal numbers of scenarios.",
     "reports/junit",
 )
+STREAM_TIMEOUT = Setting[float](
+    "stream_timeout",
+    values.seconds,
+    5.0,
+    "Seconds a step waits for a WebSocket to open, for its next message or its close, and "
+    "for server-sent events, before it fails; at most 3600.",
+    "10",
+    shown_default="`5`",
+)
 KEEP_FAILED_SERVER = Setting[bool](
     "keep_failed_server",
     values.flag,
@@ -276,6 +285,7 @@ SETTINGS: tuple[Setting[Any], ...] = (
     ISOLATION,
     GC_FREEZE,
     FEATURES_DIR,
+    STREAM_TIMEOUT,
     SHARD,
     SHARD_DURATIONS,
     KEEP_FAILED_SERVER,
@@ -338,6 +348,7 @@ class KitSettings:
     isolation: Isolation = ISOLATION.default
     gc_freeze: bool = GC_FREEZE.default
     features_dir: str | None = FEATURES_DIR.default
+    stream_timeout: float = STREAM_TIMEOUT.default
     shard: ShardSpec | None = SHARD.default
     shard_durations: str | None = SHARD_DURATIONS.default
     keep_failed_server: bool = KEEP_FAILED_SERVER.default

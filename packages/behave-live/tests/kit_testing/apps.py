@@ -12,7 +12,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse
 from starlette.routing import Route
 
-from kit_testing import inspection, samples
+from kit_testing import inspection, samples, streams
 
 __all__ = ["APP_SPEC", "app", "create_app", "marked_app"]
 
@@ -65,6 +65,7 @@ def create_app() -> Starlette:
             Route("/echo", echo, methods=["POST"]),
             *inspection.routes,
             *samples.routes,
+            *streams.routes,
             *REDIRECT_ROUTES,
         ]
     )

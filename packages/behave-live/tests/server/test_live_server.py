@@ -671,7 +671,7 @@ def test_a_missing_app_module_in_an_existing_package_lists_its_modules() -> None
         "Server did not start: could not import the app 'kit_testing.no_such_module:app': "
         "No module named 'kit_testing.no_such_module'.\n"
         f"The package 'kit_testing' ({os.path.relpath(KIT_TESTING)}) has no module "
-        "'no_such_module'; its modules: apps, inspection, samples."
+        "'no_such_module'; its modules: apps, inspection, samples, streams."
     )
 
 

@@ -16,6 +16,7 @@ from behave_live.inputs.variables import Variables
 from behave_live.server.live_server import UvicornTestServer
 from behave_live.server.pool import LiveServers
 from behave_live.settings import KitSettings, ServerScope
+from behave_live.streams import StreamConnections
 
 __all__ = ["LiveContext"]
 
@@ -49,6 +50,9 @@ class LiveContext:
       the scenario for its server's unhandled errors (None without a server).
     - ``contract_check``: the :class:`~behave_live.bdd.contract_check.ContractCheck` of
       the scenario's exchanges (None without the ``openapi`` setting).
+    - ``streams``: the scenario's :class:`~behave_live.streams.StreamConnections`
+      (WebSockets, events read), made by the first stream step and closed at its end
+      (see :mod:`behave_live.bdd.stream_connections`).
 
     And ``last_scenario_on``: for each shared server (by key), the last scenario that used
     it, which fails for what the server records while it stops.
@@ -70,4 +74,5 @@ class LiveContext:
     variables: Variables | None = None
     crash_watch: ServerErrorWatch | None = None
     contract_check: ContractCheck | None = None
+    streams: StreamConnections | None = None
     last_scenario_on: dict[str, Any] = field(default_factory=dict)

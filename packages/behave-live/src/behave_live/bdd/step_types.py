@@ -14,6 +14,8 @@ types refine it; step modules register them with ``register_type(**STEP_TYPES)``
   leaving the step undefined.
 - ``Comparison``: ``greater than``, ``at least``, ``less than`` or ``at most``, converted to
   the operator (``>``, ``>=``, ``<``, ``<=``) of :mod:`behave_live.matching.conditions`.
+- ``WebSocket``: ``WebSocket`` or ``WebSocket "name"``, converted to the name (``""`` for the
+  scenario's unnamed WebSocket), so every WebSocket step works on one or several connections.
 - ``JsonLiteral``: an inline JSON value, i.e. any text that does not start with a comparison
   (or ``between``). ``should be {expected:JsonLiteral}`` then never takes ``should be at
   least 3`` for a malformed JSON value, whatever order the steps are registered in.
@@ -51,6 +53,15 @@ class _ChoiceType:
         return self._choices[text]
 
 
+class _WebSocketName:
+    """``WebSocket "alice"`` -> ``"alice"``; a plain ``WebSocket`` -> ``""`` (the unnamed one)."""
+
+    pattern = r'WebSocket(?: "[^"]+")?'
+
+    def __call__(self, text: str) -> str:
+        return text[len("WebSocket") :].strip().strip('"')
+
+
 #: The comparison phrases of the steps, and the operator each one stands for.
 COMPARISONS: Final[Mapping[str, str]] = {
     "greater than": ">",
@@ -66,4 +77,5 @@ STEP_TYPES: dict[str, Callable[[str], str]] = {
     "Method": _TextType(r'[^\s"]+'),
     "Comparison": _ChoiceType(COMPARISONS),
     "JsonLiteral": _TextType(rf"(?!(?:{_NOT_A_COMPARISON})\b).+?"),
+    "WebSocket": _WebSocketName(),
 }

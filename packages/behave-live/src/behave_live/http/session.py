@@ -226,6 +226,15 @@ class HttpSession(requests.Session):
         """The headers waiting for the next request."""
         return dict(self._next_headers.items())
 
+    def take_next_request_headers(self) -> dict[str, str]:
+        """The headers waiting for the next request, used up by a request sent elsewhere.
+
+        For what opens with an HTTP request of its own (a WebSocket handshake).
+        """
+        headers = dict(self._next_headers.items())
+        self._next_headers = CaseInsensitiveDict()
+        return headers
+
     # -- sending ----------------------------------------------------------------------------
 
     def request(  # type: ignore[override]
@@ -236,6 +245,10 @@ class HttpSession(requests.Session):
         Adds the next-request headers and query parameters (consumed), the session's
         timeout and redirect rule unless the call gives its own. A request that gets no
         response raises :class:`RequestFailedError`.
+
+        ``read_body=function`` reads a streamed body as it arrives (server-sent events, a
+        chunked body): the function gets the response before its body and returns the bytes
+        it read; the connection is then closed and the exchange recorded with those bytes.
         """
         full_url = self.url_for(url)
         headers: CaseInsensitiveDict[str] = CaseInsensitiveDict(self._next_headers)
@@ -247,12 +260,17 @@ class HttpSession(requests.Session):
             self._next_params = []
         kwargs.setdefault("allow_redirects", self.follow_redirects)
         timeout = kwargs.setdefault("timeout", self.timeout)
-        return self._recorded(
-            method,
-            full_url,
-            timeout,
-            lambda: super(HttpSession, self).request(method, full_url, *args, **kwargs),
-        ).response
+        read_body: Callable[[requests.Response], bytes] | None = kwargs.pop("read_body", None)
+
+        def send() -> requests.Response:
+            if read_body is None:
+                return super(HttpSession, self).request(method, full_url, *args, **kwargs)
+            kwargs["stream"] = True
+            return _read_streamed(
+                super(HttpSession, self).request(method, full_url, *args, **kwargs), read_body
+            )
+
+        return self._recorded(method, full_url, timeout, send).response
 
     def resend(self, exchange: Exchange) -> Exchange:
         """Send the request of ``exchange`` again, unchanged, and record the new exchange.
@@ -318,6 +336,20 @@ class HttpSession(requests.Session):
     def last_response(self) -> requests.Response:
         """The most recent response (see :attr:`last_exchange`)."""
         return self.last_exchange.response
+
+
+def _read_streamed(
+    response: requests.Response, read_body: Callable[[requests.Response], bytes]
+) -> requests.Response:
+    """Let ``read_body`` read the body as it comes, then keep what it read as the content."""
+    try:
+        body = read_body(response)
+    finally:
+        response.close()  # an endless stream ends here: the server sees the client leave
+    # What was read becomes the body the exchange shows (requests' own cache of it).
+    response._content = body
+    response._content_consumed = True  # type: ignore[attr-defined]
+    return response
 
 
 def learn_secrets(secrets: SecretValues, request: requests.PreparedRequest) -> None:
