@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -234,11 +235,14 @@ def _describe(report: InitReport, spec: str, project_dir: Path) -> str:
             f"features/smoke.feature expects {report.smoke.status_class}xx"
         )
     lines += [f"  note: {note}" for note in report.notes]
+    # uv sets UV for the commands it runs: the next commands go through it too.
+    run = "uv run " if os.environ.get("UV") else ""
     lines += [
         "",
         "Next:",
-        "  behave                                 run the features",
-        "  behave -f html-pretty -o report.html   the same, with an HTML report",
-        "  pytest                                 tests with the http / fresh_server fixtures",
+        f"  {run}behave                                 run the features",
+        f"  {run}behave -f html-pretty -o report.html   the same, with an HTML report",
+        f"  {run}pytest                                 tests with the http / fresh_server "
+        "fixtures",
     ]
     return "\n".join(lines)

@@ -46,6 +46,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     (package / "broken.py").write_text("raise RuntimeError('DATABASE_URL is not set')\n")
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(sys, "path", list(sys.path))
+    monkeypatch.delenv("UV", raising=False)  # these tests may themselves run under uv run
     yield tmp_path
     for name in [name for name in sys.modules if name.startswith("initdemo")]:
         del sys.modules[name]
@@ -70,6 +71,19 @@ def test_init_writes_the_files_and_the_example_uses_a_route_that_answers(
     assert "checked GET /items on a live server: 200" in out
     assert "  behave " in out
     assert "  pytest " in out
+    assert "uv run" not in out
+
+
+def test_run_through_uv_the_next_commands_say_uv_run(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("UV", "/usr/local/bin/uv")  # what uv sets for the commands it runs
+
+    assert main(["init", "--app", "initdemo.main:create_app"]) == 0
+
+    out = capsys.readouterr().out
+    assert "  uv run behave " in out
+    assert "  uv run pytest " in out
 
 
 def test_without_a_route_that_answers_2xx_the_example_checks_the_server_answers(
@@ -109,7 +123,11 @@ def test_conflicting_settings_stop_init_before_anything_is_written(
         ("initdemo", "--app 'initdemo' is not an import string. Write it as"),
         ("nothere.main:app", "there is no module 'nothere.main' in"),
         ("initdemo.mian:create_app", "Did you mean --app initdemo.main:create_app?"),
-        ("initdemo.main:ap", "has no attribute 'ap'. Names it defines: "),
+        (
+            "initdemo.main:create_ap",
+            "has no attribute 'create_ap'. Did you mean --app initdemo.main:create_app? The "
+            "apps and factories it defines: create_app, items, no_get_routes, secret.",
+        ),
         (
             "initdemo.broken:app",
             "importing 'initdemo.broken' raised RuntimeError('DATABASE_URL is not set')",

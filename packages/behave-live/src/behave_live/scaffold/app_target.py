@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import importlib
+import inspect
 import re
 import sys
 import traceback
@@ -74,14 +76,33 @@ def import_app_target(target: AppTarget, project_dir: Path) -> Any:
     found: Any = module
     for part in target.attribute.split("."):
         if not hasattr(found, part):
-            names = sorted(name for name in vars(module) if not name.startswith("_"))
+            names = _candidates(module)
+            close = difflib.get_close_matches(target.attribute, names, n=1)
+            guess = f" Did you mean --app {target.module}:{close[0]}?" if close else ""
             raise ScaffoldError(
                 f"Cannot import the app {target.spec!r}: module {target.module!r} "
-                f"({module.__file__}) has no attribute {target.attribute!r}. "
-                f"Names it defines: {', '.join(names) or '(none)'}."
+                f"({module.__file__}) has no attribute {target.attribute!r}.{guess} "
+                f"The apps and factories it defines: {', '.join(names) or '(none)'}."
             )
         found = getattr(found, part)
     return found
+
+
+def _candidates(module: Any) -> list[str]:
+    """The public names of ``module`` that could be an app or a factory.
+
+    Callables of its own (an app is a callable object), leaving out modules and what it
+    imports.
+    """
+    own: list[str] = []
+    for name, value in vars(module).items():
+        if name.startswith("_") or inspect.ismodule(value) or not callable(value):
+            continue
+        defined = inspect.isfunction(value) or inspect.isclass(value)
+        if defined and getattr(value, "__module__", None) != module.__name__:
+            continue  # imported: FastAPI, Depends, json.dumps...
+        own.append(name)
+    return sorted(own)
 
 
 def _is_part_of(missing: str, module: str) -> bool:
