@@ -47,5 +47,5 @@ def test_every_step_the_readme_lists_is_defined(line: str) -> None:
 
 def test_the_readme_says_how_to_list_every_step() -> None:
     section = _steps_section()
-    assert "behave --format steps.catalog" in section
+    assert "behave --dry-run --format steps.catalog" in section
     assert "python -m behave_live.bdd.step_reference" in section
