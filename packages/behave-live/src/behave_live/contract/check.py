@@ -49,6 +49,7 @@ class Contract:
 
         The first hop with violations fails, with all of its violations listed.
         """
+        __tracebackhide__ = True  # pytest shows the caller's line, not the kit's frames
         for hop in [*exchange.response.history, exchange.response]:
             try:
                 operation, violations = self.violations(hop)

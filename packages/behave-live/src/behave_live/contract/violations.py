@@ -57,7 +57,7 @@ def violations_of(error: Exception, side: str, status: int = 200) -> Iterator[Vi
 def _media_type_hint(media_type: str, status: int) -> str:
     """How to document a response's media type: a streamed answer is the usual case."""
     # The type alone: parameters (charset) are no part of the document's content keys.
-    bare = media_type.split(";")[0].strip() or "text/plain"
+    bare = media_type.partition(";")[0].strip() or "text/plain"
     return (
         f"Document the media type on the route (FastAPI: response_class=StreamingResponse, "
         f'responses={{{status}: {{"content": {{"{bare}": {{}}}}}}}}).'
