@@ -43,6 +43,7 @@ import pytest
 
 from behave_live.contract import ContractProvider
 from behave_live.errors import ServerStartupError, SettingsError
+from behave_live.http.exchange import Exchange
 from behave_live.http.session import HttpSession
 from behave_live.server.isolation import PYTEST_WORDING, AppIsolation
 from behave_live.server.live_server import UvicornTestServer
@@ -277,9 +278,12 @@ def _session(
 ) -> HttpSession:
     session = HttpSession(base_url)
     if contracts is not None and request.node.get_closest_marker("no_contract") is None:
-        session.exchange_listeners.append(
-            lambda exchange: contracts.contract(base_url).check(exchange)
-        )
+
+        def check(exchange: Exchange) -> None:
+            __tracebackhide__ = True  # a violation shows the test's line and the message
+            contracts.contract(base_url).check(exchange)
+
+        session.exchange_listeners.append(check)
     return session
 
 

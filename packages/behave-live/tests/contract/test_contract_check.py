@@ -15,7 +15,7 @@ import pytest
 import yaml
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, StreamingResponse
 from starlette.routing import Route
 
 from behave_live.contract import Contract, ContractProvider, load_contract
@@ -63,6 +63,14 @@ paths:
           description: Where it is.
           headers:
             Location: {schema: {type: string}, required: true}
+  /events:
+    get:
+      responses:
+        "200":
+          description: The events (documented as JSON only).
+          content:
+            application/json:
+              schema: {type: object}
   /problem:
     get:
       responses:
@@ -105,6 +113,13 @@ async def problem(request: Request) -> JSONResponse:
     return JSONResponse({"title": 404}, status_code=404, media_type="application/problem+json")
 
 
+async def events(request: Request) -> StreamingResponse:
+    async def stream() -> Any:
+        yield "data: one\n\n"
+
+    return StreamingResponse(stream(), media_type="text/event-stream; charset=utf-8")
+
+
 async def located(request: Request) -> JSONResponse:
     return JSONResponse({})  # without the Location header the document requires
 
@@ -120,6 +135,7 @@ def create_app() -> Starlette:
             Route("/tasks", add_task, methods=["POST"]),
             Route("/problem", problem, methods=["GET"]),
             Route("/located", located, methods=["GET"]),
+            Route("/events", events, methods=["GET"]),
             Route("/nowhere", get_task, methods=["GET"]),
             Route("/openapi.json", openapi_json, methods=["GET"]),
         ]
@@ -190,6 +206,25 @@ def test_an_undocumented_status_is_reported(http: HttpSession) -> None:
 
     assert "GET /tasks/{task_id} (getTask), 1 violation:\n" in summary
     assert "  response status: expected a documented status (200), got 410" in summary
+    # FastAPI leaves an HTTPException's status undocumented: say how to document it.
+    assert summary.endswith(
+        "\nDocument the status on the route (FastAPI: responses={410: "
+        '{"description": "..."}}), or, if the scenario expects this undocumented answer on '
+        "purpose, tag it @no_contract or add the step: Given the contract check is off"
+    )
+
+
+def test_an_undocumented_streamed_media_type_says_how_to_document_it(http: HttpSession) -> None:
+    summary = violation(http, "GET", "/events", stream=True)
+
+    assert (
+        "  response Content-Type: expected a documented media type (application/json), "
+        "got 'text/event-stream; charset=utf-8'"
+    ) in summary
+    assert summary.endswith(
+        "\nDocument the media type on the route (FastAPI: response_class=StreamingResponse, "
+        'responses={200: {"content": {"text/event-stream": {}}}}).'
+    )
 
 
 def test_an_undocumented_route_is_reported(http: HttpSession) -> None:

@@ -99,9 +99,10 @@ def test_without_the_extra_the_fix_is_the_extra(
 
     message = error_of(write(tmp_path, "a.yaml", VALID))
 
-    assert message.startswith(
-        "The OpenAPI contract check needs openapi-core, which comes with the kit's `openapi` "
-        "extra: add behave-live[openapi] to your dependencies"
+    assert message == (
+        "The OpenAPI contract check (the openapi setting) needs openapi-core, which comes "
+        'with the kit\'s `openapi` extra: pip install "behave-live[openapi]" (or uv add --dev '
+        '"behave-live[openapi]"), or remove the openapi setting.'
     )
 
 

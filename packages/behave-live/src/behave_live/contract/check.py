@@ -49,6 +49,7 @@ class Contract:
 
         The first hop with violations fails, with all of its violations listed.
         """
+        __tracebackhide__ = True  # pytest shows the caller's line, not the kit's frames
         for hop in [*exchange.response.history, exchange.response]:
             try:
                 operation, violations = self.violations(hop)
@@ -109,7 +110,7 @@ class Contract:
             if isinstance(error, ResponseNotFound):
                 violations.append(_undocumented_status(found.operation, response.status_code))
             else:
-                violations += violations_of(error, "response")
+                violations += violations_of(error, "response", response.status_code)
         return operation, violations
 
     def _unusable(self, hop: requests.Response, error: Exception) -> SettingsError:
@@ -136,6 +137,9 @@ class Contract:
             f"The exchange breaks the OpenAPI contract ({self.label}): "
             f"{operation}{via}, {count}:\n{listed}"
         )
+        # Each hint once, in the order of the violations that call for it.
+        for hint in dict.fromkeys(violation.hint for violation in violations if violation.hint):
+            summary += f"\n{hint}"
         if any(violation.of_request for violation in violations):
             summary += f"\n{_ON_PURPOSE}"
         return ContractViolationError(summary, exchange, operation, lines)
@@ -184,6 +188,17 @@ def _undocumented_status(operation: Any, status: int) -> Violation:
         "response status",
         f"a documented status ({', '.join(codes)})",
         str(status),
+        hint=_status_hint(status),
+    )
+
+
+def _status_hint(status: int) -> str:
+    # FastAPI documents neither an HTTPException's status nor HTTPBearer's 401: the usual
+    # cause is a route that answers more than it says, not a broken service.
+    return (
+        f"Document the status on the route (FastAPI: responses={{{status}: "
+        f'{{"description": "..."}}}}), or, if the scenario expects this undocumented answer '
+        "on purpose, tag it @no_contract or add the step: Given the contract check is off"
     )
 
 

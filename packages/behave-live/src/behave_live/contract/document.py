@@ -7,6 +7,7 @@ or JSON, a document that is not valid OpenAPI, an app that serves none - ends as
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -18,15 +19,25 @@ from behave_live.contract.check import Contract
 from behave_live.contract.finder import remembering_finder
 from behave_live.errors import SettingsError
 
-__all__ = ["INSTALL_HINT", "load_contract", "load_served_contract"]
+__all__ = ["INSTALL_HINT", "load_contract", "load_served_contract", "require_openapi_core"]
 
 INSTALL_HINT = (
-    "The OpenAPI contract check needs openapi-core, which comes with the kit's `openapi` "
-    "extra: add behave-live[openapi] to your dependencies (uv add 'behave-live[openapi]' or "
-    "pip install 'behave-live[openapi]'), or remove the openapi setting."
+    "The OpenAPI contract check (the openapi setting) needs openapi-core, which comes with "
+    'the kit\'s `openapi` extra: pip install "behave-live[openapi]" (or uv add --dev '
+    '"behave-live[openapi]"), or remove the openapi setting.'
 )
 # Seconds the served document may take: it is one GET to a server that is already up.
 _FETCH_TIMEOUT = 10.0
+
+
+def require_openapi_core() -> None:
+    """Raise :class:`SettingsError` (the fix: the extra) unless openapi-core is installed.
+
+    Called when the settings are read, so that a run without the extra stops before its
+    first scenario instead of failing each one at its first request.
+    """
+    if importlib.util.find_spec("openapi_core") is None:
+        raise SettingsError(INSTALL_HINT)
 
 
 def load_contract(path: str | Path) -> Contract:

@@ -8,7 +8,11 @@ scenario fails with the same clear message instead of fetching again.
 from __future__ import annotations
 
 from behave_live.contract.check import Contract
-from behave_live.contract.document import load_contract, load_served_contract
+from behave_live.contract.document import (
+    load_contract,
+    load_served_contract,
+    require_openapi_core,
+)
 from behave_live.errors import SettingsError
 
 __all__ = ["SERVED", "ContractProvider"]
@@ -20,10 +24,12 @@ SERVED = "app"
 class ContractProvider:
     """Hands out the run's :class:`Contract` for the ``openapi`` and ``openapi_url`` settings.
 
-    A file is read at construction, so a bad path fails the run before any scenario.
+    A file is read at construction, so a bad path fails the run before any scenario; so
+    does a missing ``openapi`` extra, whichever the setting.
     """
 
     def __init__(self, openapi: str, openapi_url: str) -> None:
+        require_openapi_core()
         self.openapi = openapi
         self.openapi_url = openapi_url
         self._contract: Contract | None = None

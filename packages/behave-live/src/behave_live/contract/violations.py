@@ -25,7 +25,8 @@ class Violation:
     ``part`` is where in the exchange ("response body", "query parameter 'page'");
     ``path`` a JSONPath inside a body ("" elsewhere); ``rule`` the document's rule that
     was broken ("type "integer"", "documented status codes 200, 404"); ``got`` what came
-    instead; ``reason`` the validator's own words, when they add something.
+    instead; ``reason`` the validator's own words, when they add something; ``hint`` how
+    to fix it, said once after the list.
     """
 
     part: str
@@ -35,6 +36,7 @@ class Violation:
     reason: str = ""
     #: The request broke the contract (not the response): maybe on purpose.
     of_request: bool = False
+    hint: str = ""
 
     def line(self) -> str:
         """The violation on one line, like a JSON mismatch."""
@@ -43,13 +45,26 @@ class Violation:
         return f"{where}: expected {self.rule}, got {self.got}{reason}"
 
 
-def violations_of(error: Exception, side: str) -> Iterator[Violation]:
-    """The violations one openapi-core error stands for; ``side`` is "request" or "response"."""
-    for violation in _violations_of(error, side):
+def violations_of(error: Exception, side: str, status: int = 200) -> Iterator[Violation]:
+    """The violations one openapi-core error stands for; ``side`` is "request" or "response".
+
+    ``status`` is the response's, for the hints that show how to document it.
+    """
+    for violation in _violations_of(error, side, status):
         yield dataclasses.replace(violation, of_request=side == "request")
 
 
-def _violations_of(error: Exception, side: str) -> Iterator[Violation]:
+def _media_type_hint(media_type: str, status: int) -> str:
+    """How to document a response's media type: a streamed answer is the usual case."""
+    # The type alone: parameters (charset) are no part of the document's content keys.
+    bare = media_type.partition(";")[0].strip() or "text/plain"
+    return (
+        f"Document the media type on the route (FastAPI: response_class=StreamingResponse, "
+        f'responses={{{status}: {{"content": {{"{bare}": {{}}}}}}}}).'
+    )
+
+
+def _violations_of(error: Exception, side: str, status: int) -> Iterator[Violation]:
     from openapi_core.templating.media_types.exceptions import (  # noqa: PLC0415 (optional)
         MediaTypeNotFound,
     )
@@ -75,6 +90,7 @@ def _violations_of(error: Exception, side: str) -> Iterator[Violation]:
             f"{side} Content-Type",
             f"a documented media type ({documented})",
             repr(error.mimetype) if error.mimetype else "none",
+            hint=_media_type_hint(error.mimetype or "", status) if side == "response" else "",
         )
     elif isinstance(error, ParameterValidationError):
         part = f"{error.location} parameter {error.name!r}"

@@ -250,6 +250,7 @@ class HttpSession(requests.Session):
         chunked body): the function gets the response before its body and returns the bytes
         it read; the connection is then closed and the exchange recorded with those bytes.
         """
+        __tracebackhide__ = True  # pytest shows the caller's line, not the kit's frames
         full_url = self.url_for(url)
         headers: CaseInsensitiveDict[str] = CaseInsensitiveDict(self._next_headers)
         self._next_headers = CaseInsensitiveDict()
@@ -293,6 +294,7 @@ class HttpSession(requests.Session):
         self, method: str, url: str, timeout: Any, send: Callable[[], requests.Response]
     ) -> Exchange:
         """The one path of every request: send, record, tell the listeners."""
+        __tracebackhide__ = True  # pytest shows the caller's line, not the kit's frames
         try:
             response = send()
         except (requests.RequestException, ValueError) as error:
@@ -313,12 +315,14 @@ class HttpSession(requests.Session):
 
     def get(self, url: str | bytes, **kwargs: Any) -> requests.Response:
         """Send a GET request; redirects follow the session's rule unless the call says."""
+        __tracebackhide__ = True  # pytest shows the caller's line, not the kit's frames
         # requests.Session.get defaults allow_redirects to True before request() sees it.
         kwargs.setdefault("allow_redirects", self.follow_redirects)
         return self.request("GET", str(url), **kwargs)
 
     def options(self, url: str | bytes, **kwargs: Any) -> requests.Response:
         """Send an OPTIONS request; redirects follow the session's rule unless the call says."""
+        __tracebackhide__ = True  # pytest shows the caller's line, not the kit's frames
         kwargs.setdefault("allow_redirects", self.follow_redirects)
         return self.request("OPTIONS", str(url), **kwargs)
 

@@ -11,6 +11,7 @@ Settings (userdata, ``-D``): ``spec_for_readers`` (which features readers get),
 
 from __future__ import annotations
 
+import importlib.util
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
@@ -41,6 +42,7 @@ class SpecificationFormatter(Formatter):  # type: ignore[misc]  # behave is unty
     def __init__(self, stream_opener: Any, config: Any) -> None:
         super().__init__(stream_opener, config)
         try:
+            _require_the_extra()
             settings = KitSettings.read(
                 classify(getattr(config, "userdata", None) or {})[0], BEHAVE_USERDATA
             )
@@ -111,6 +113,30 @@ class SpecificationFormatter(Formatter):  # type: ignore[misc]  # behave is unty
             GlossarySource.read(path, "found beside the features")
             for path in find_glossaries(directories)
         ]
+
+
+#: The modules the page needs (the ``spec`` extra), by the distribution that provides them.
+_EXTRA_MODULES = {"jinja2": "Jinja2", "markupsafe": "MarkupSafe", "markdown_it": "markdown-it-py"}
+
+
+def _require_the_extra() -> None:
+    """Raise :class:`SpecificationError` naming what is missing unless the extra is installed.
+
+    Checked when the formatter starts, before any scenario runs: the page is written only
+    at the end, and an ImportError there would come after the whole run.
+    """
+    missing = [
+        f"{module} ({distribution})"
+        for module, distribution in _EXTRA_MODULES.items()
+        if importlib.util.find_spec(module) is None
+    ]
+    if missing:
+        several = len(missing) > 1
+        raise SpecificationError(
+            f"The module{'s' if several else ''} {', '.join(missing)} "
+            f"{'are' if several else 'is'} not installed: install the kit's `spec` extra with "
+            'pip install "behave-live[spec]" (or uv add --dev "behave-live[spec]").'
+        )
 
 
 _NAMED = "spec_glossary in behave userdata (from -D or [tool.behave.userdata])"

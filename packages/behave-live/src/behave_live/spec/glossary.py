@@ -11,12 +11,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from typing import TYPE_CHECKING, Final
 
 from behave_live.errors import SpecificationError
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 __all__ = ["GLOSSARY_FILE", "GlossarySource", "TermSource", "find_glossaries", "github_slug"]
 
@@ -71,6 +71,9 @@ class GlossarySource:
 
     @classmethod
     def _parse(cls, path: Path, text: str) -> GlossarySource:
+        # Imported here: the formatter names the missing extra instead of an ImportError.
+        from markdown_it import MarkdownIt  # noqa: PLC0415 (the spec extra)
+
         lines = text.splitlines()
         # The parser's own headings (with their line ranges), so that a "## " inside a code
         # block is not taken for a term.

@@ -8,9 +8,11 @@ GitHub follows them) are pointed at the glossary's section of the page instead.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
-from markdown_it import MarkdownIt
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 __all__ = ["LinkTargets", "MarkdownRenderer"]
 
@@ -57,8 +59,11 @@ class MarkdownRenderer:
     """Render Markdown as safe HTML, with links to glossaries pointed into the page."""
 
     def __init__(self, targets: LinkTargets) -> None:
+        # Imported here: the formatter names the missing extra instead of an ImportError.
+        from markdown_it import MarkdownIt  # noqa: PLC0415 (the spec extra)
+
         # Soft line breaks stay soft: glossaries and descriptions are hard-wrapped prose.
-        self._markdown = MarkdownIt("commonmark", {"html": False}).enable("table")
+        self._markdown: MarkdownIt = MarkdownIt("commonmark", {"html": False}).enable("table")
         self._targets = targets
 
     def render(self, text: str, *, source: Path) -> str:

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-
-from jinja2 import Environment, PackageLoader, select_autoescape
-from markupsafe import Markup, escape
+from typing import TYPE_CHECKING
 
 from behave_live.spec.model import Specification, Status
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from markupsafe import Markup
 
 __all__ = ["render_page"]
 
@@ -31,6 +33,8 @@ _STATUS_WORDS: dict[Status, str] = {
 
 def _step_text(text: str) -> Markup:
     """Step text, escaped, with quoted values and outline placeholders set apart."""
+    from markupsafe import Markup, escape  # noqa: PLC0415 (the spec extra)
+
     shown = str(escape(text))
     shown = _PLACEHOLDER.sub(r'<span class="placeholder">&lt;\1&gt;</span>', shown)
     shown = _QUOTED.sub(
@@ -45,6 +49,9 @@ def _when(moment: datetime) -> str:
 
 
 def _environment() -> Environment:
+    # Imported here, like MarkupSafe above: the formatter names a missing extra itself.
+    from jinja2 import Environment, PackageLoader, select_autoescape  # noqa: PLC0415 (the spec extra)
+
     environment = Environment(
         loader=PackageLoader("behave_live.spec", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
