@@ -259,6 +259,35 @@ def test_restart_after_stop_serves_again_with_the_same_object() -> None:
     assert not server.is_running
 
 
+def test_meanwhile_runs_with_the_base_url_before_start_returns() -> None:
+    seen: list[tuple[str, bool]] = []
+    server = UvicornTestServer(create_app)
+    server.start(lambda url: seen.append((url, server.is_running)))
+    try:
+        # Called once the port is bound, before start() returned: not yet "running".
+        assert seen == [(server.base_url, False)]
+        assert _get(f"{server.base_url}/health").status_code == 200
+    finally:
+        server.stop()
+
+
+def test_meanwhile_that_raises_undoes_the_start_and_propagates() -> None:
+    bound: list[str] = []
+
+    def fail(url: str) -> None:
+        bound.append(url)
+        raise ValueError("meanwhile failed")
+
+    server = UvicornTestServer(create_app)
+    with pytest.raises(ValueError, match="meanwhile failed"):
+        server.start(fail)
+    assert not server.is_running
+    with pytest.raises(requests.ConnectionError):
+        requests.get(f"{bound[0]}/health", timeout=REQUEST_TIMEOUT)
+    with server:  # and it starts again afterwards
+        assert _get(f"{server.base_url}/health").status_code == 200
+
+
 def test_repr_names_the_app_and_where_it_listens() -> None:
     server = UvicornTestServer(APP_SPEC)
     assert repr(server) == f"<UvicornTestServer {APP_SPEC!r} stopped>"

@@ -57,7 +57,7 @@ from behave_live.bdd.late_failures import (
     fail_finished_scenario,
     print_cleanup_failure,
 )
-from behave_live.bdd.live_context import LiveContext
+from behave_live.bdd.live_context import LiveContext, new_session
 from behave_live.bdd.report import ReportAttachments
 from behave_live.bdd.shards import keep_shard
 from behave_live.bdd.undefined_steps import suggest_undefined_steps
@@ -251,7 +251,8 @@ def live_server(context: Context) -> Iterator[str]:
             yield _use(context, None, settings.base_url)
             return
         if live.server_scope == "scenario":
-            server = live.servers.fresh(requester)
+            # The scenario's session is made while the server starts (see http_session).
+            server = live.servers.fresh(requester, meanwhile=live.prepare_session)
             watch = live.crash_watch = ServerErrorWatch(server, expected=expected)
             try:
                 yield _use(context, server, server.base_url)
@@ -277,6 +278,7 @@ def live_server(context: Context) -> Iterator[str]:
         _fail_late(scenario, watch, stopped=False, idle_timeout=settings.shutdown_timeout)
     finally:
         live.server_scope = live.server = live.base_url = live.crash_watch = None
+        live.discard_prepared_session()  # a start that failed after making it
 
 
 def _fail_late(
@@ -335,13 +337,10 @@ def http_session(context: Context, base_url: str) -> Iterator[HttpSession]:
     scenario into the next, even when they share a server.
     """
     live: LiveContext = context.live
-    secrets = SecretValues()  # one registry: what the variables learn, the session hides
-    session = HttpSession(base_url, secrets=secrets)
-    if live.server is not None:
-        # The embedded server is on loopback: no proxy from the environment may stand in
-        # between, and looking one up costs every request ~0.2 ms. A deployed base_url
-        # keeps the environment's proxies and certificates.
-        session.trust_env = False
+    session = live.take_prepared_session(base_url) or new_session(
+        base_url, embedded=live.server is not None
+    )
+    secrets = session.secrets  # one registry: what the variables learn, the session hides
     context.http = live.http = session
     context.variables = live.variables = Variables(live.userdata_variables, secrets)
     if live.report.enabled:

@@ -13,12 +13,26 @@ from behave_live.bdd.report import ReportAttachments
 from behave_live.contract import ContractProvider
 from behave_live.http.session import HttpSession
 from behave_live.inputs.variables import Variables
+from behave_live.secrets import SecretValues
 from behave_live.server.live_server import UvicornTestServer
 from behave_live.server.pool import LiveServers
 from behave_live.settings import KitSettings, ServerScope
 from behave_live.streams import StreamConnections
 
-__all__ = ["LiveContext"]
+__all__ = ["LiveContext", "new_session"]
+
+
+def new_session(base_url: str, *, embedded: bool) -> HttpSession:
+    """A scenario's HTTP session for ``base_url``, with a secrets registry of its own.
+
+    ``embedded``: the URL is the kit's own server, on loopback. No proxy from the
+    environment may stand in between then, and looking one up costs every request ~0.2
+    ms; a deployed ``base_url`` keeps the environment's proxies and certificates.
+    """
+    session = HttpSession(base_url, secrets=SecretValues())
+    if embedded:
+        session.trust_env = False
+    return session
 
 
 @dataclass
@@ -76,3 +90,24 @@ class LiveContext:
     contract_check: ContractCheck | None = None
     streams: StreamConnections | None = None
     last_scenario_on: dict[str, Any] = field(default_factory=dict)
+    # The next scenario's session, made while its fresh server started.
+    _prepared_session: HttpSession | None = field(default=None, init=False, repr=False)
+
+    def prepare_session(self, base_url: str) -> None:
+        """Make the session for a server at ``base_url`` now (while it starts), for later."""
+        self.discard_prepared_session()
+        self._prepared_session = new_session(base_url, embedded=True)
+
+    def take_prepared_session(self, base_url: str) -> HttpSession | None:
+        """The session :meth:`prepare_session` made for ``base_url``, handed out once."""
+        session, self._prepared_session = self._prepared_session, None
+        if session is not None and session.base_url != base_url.rstrip("/"):
+            session.close()
+            return None
+        return session
+
+    def discard_prepared_session(self) -> None:
+        """Close a prepared session nobody took (its server failed to start)."""
+        session, self._prepared_session = self._prepared_session, None
+        if session is not None:
+            session.close()

@@ -65,16 +65,16 @@ def add_app_dir(app_dir: str) -> None:
     (under any spelling, "" meaning the working directory), so repeated calls cost nothing.
     """
     global _app_dir_on_path  # noqa: PLW0603 - a memo of the last answer
-    directory = os.path.abspath(app_dir)
     # A fresh server per scenario asks hundreds of times: while sys.path is unchanged, the
-    # answer is too, without resolving every entry again.
+    # answer is too, without resolving the directory or any entry again.
     # (The working directory too: relative entries, "" among them, resolve against it.)
-    asked = (os.getcwd(), directory, tuple(sys.path))
+    asked = (os.getcwd(), app_dir, tuple(sys.path))
     if _app_dir_on_path == asked:
         return
+    directory = os.path.abspath(app_dir)
     if directory not in (os.path.abspath(entry or os.curdir) for entry in sys.path):
         sys.path.insert(0, directory)
-    _app_dir_on_path = (asked[0], directory, tuple(sys.path))
+    _app_dir_on_path = (asked[0], app_dir, tuple(sys.path))
 
 
 _app_dir_on_path: tuple[str, str, tuple[str, ...]] | None = None

@@ -167,13 +167,18 @@ class UvicornTestServer:
         """What the app is working on right now: one line per request, with where it waits."""
         return self._instrumentation.busy_with() if self._instrumentation else []
 
-    def start(self) -> UvicornTestServer:
+    def start(self, meanwhile: Callable[[str], object] | None = None) -> UvicornTestServer:
         """Start serving and return once the server accepts requests.
 
         Raises :class:`ServerStartupError` (never hangs) when the app cannot be loaded, the
         port cannot be bound, lifespan startup fails, or startup takes longer than
         ``startup_timeout`` seconds; the message names the line of the app's code that
         failed (or was waiting). Nothing is left running after a failure.
+
+        ``meanwhile`` is called with the server's base URL once the port is bound, while
+        the server thread starts the app: work the caller needs next anyway (an HTTP
+        session, say) then fills the time it would otherwise spend waiting. Should it
+        raise, the start is undone and the exception propagates.
         """
         if self._running_on is not None:
             raise RuntimeError("The server is already running: call stop() before start().")
@@ -197,6 +202,8 @@ class UvicornTestServer:
             self._running_on = self.thread or ServerThread()
             self.log.attach()
             self._serving = self._running_on.start().spawn(self._serve_reporting(config, sock))
+            if meanwhile is not None:
+                meanwhile(format_base_url(sock))
             started = self._ready.wait(self.startup_timeout)
         except BaseException:  # KeyboardInterrupt: the run was interrupted while starting
             self._stop_interrupted_start(sock)

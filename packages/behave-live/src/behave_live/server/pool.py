@@ -81,17 +81,22 @@ class LiveServers:
         except ServerStartupError as failure:
             self._load_failure = failure
 
-    def fresh(self, requester: str = "an earlier start") -> UvicornTestServer:
+    def fresh(
+        self,
+        requester: str = "an earlier start",
+        meanwhile: Callable[[str], object] | None = None,
+    ) -> UvicornTestServer:
         """Start and return a new server for the configured app; the caller stops it.
 
         ``requester`` (a scenario, say) is named by the starts refused after it failed.
+        ``meanwhile`` runs while the server starts (see :meth:`UvicornTestServer.start`).
         """
         self._refuse_after_failure()
         if self._fresh_thread is None or self._fresh_thread.stuck:
             # A thread blocked by a server that could not stop is left behind (it is a
             # daemon); the next fresh server must not queue up behind it.
             self._fresh_thread = ServerThread(name="uvicorn-test-server-fresh")
-        return self._start(self._new_server(thread=self._fresh_thread), requester)
+        return self._start(self._new_server(thread=self._fresh_thread), requester, meanwhile)
 
     def shared(
         self, key: str, register_cleanup: RegisterCleanup, requester: str = "an earlier start"
@@ -122,11 +127,16 @@ class LiveServers:
             raise RuntimeError("LiveServers needs settings.app to start a server")
         return configured_server(self.settings, self.settings.app, thread)
 
-    def _start(self, server: UvicornTestServer, requester: str) -> UvicornTestServer:
+    def _start(
+        self,
+        server: UvicornTestServer,
+        requester: str,
+        meanwhile: Callable[[str], object] | None = None,
+    ) -> UvicornTestServer:
         try:
             if self._load_failure is not None:
                 raise self._load_failure
-            server.start()
+            server.start(meanwhile)
         except ServerStartupError as failure:
             self._first_failure = (
                 f"The app failed to start in {requester}; not retried: {failure.summary}"
