@@ -6,9 +6,10 @@ named after the person; catching up reads the board's activity feed (server-sent
 Both go through the kit's stream support, so every connection closes with the scenario and
 every wait is bounded by ``stream_timeout``.
 
-Of the board's support code only the scenario's world is used (``world_of``, through
-:func:`_people`), for a person's token. Every Then attaches what the person saw, in plain words, to
-the report.
+Of the board's support code they use the scenario's world (``world_of``), for a person's
+token, and the board's parse types. The board knows people and teams by the features' own
+names, so what it sends back reads as written. Every Then attaches what the person saw, in
+plain words, to the report.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from behave_live.errors import StepInputError, StreamAssertionError
 from behave_live.streams import ServerSentEvent, StreamConnections, read_event_stream
 from behave_live.streams.expectations import check_closed_with, check_next_json
 from behave_live.streams.websocket import WebSocketConnection
+from board_support.words import BOARD_TYPES
 from board_support.world import world_of
 
 #: The live socket and the activity feed of the board.
@@ -40,45 +42,13 @@ _DID: Final[Mapping[str, str]] = {
 }
 
 
-class _Words:
-    """Parse types of these steps, named apart from other step modules' (no clash)."""
-
-    def __init__(self, pattern: str) -> None:
-        self.pattern = pattern  # read by parse to build each step's regular expression
-
-    def __call__(self, text: str) -> str:
-        return text
-
-
-# A person or a team: one capitalised word; quoted text: up to the closing quote.
-register_type(
-    LivePerson=_Words(r"[A-Z][A-Za-z]*"),
-    LiveQuoted=_Words(r"(?:[^']|'(?=\w))*"),
-)
-
-
-class _People:
-    """What these steps need from the scenario's world: tokens, and names as features say them."""
-
-    def __init__(self, context: Any) -> None:
-        self._world = world_of(context)
-
-    def token(self, person: str) -> str | None:
-        return self._world.token_of(person)
-
-    def shown(self, name: Any) -> str:
-        # The board knows people and teams by the names the features give them.
-        return str(name)
-
-
-def _people(context: Any) -> _People:
-    return _People(context)
+register_type(**BOARD_TYPES)
 
 
 # -- watching the board ---------------------------------------------------------------------
 
 
-@given("{person:LivePerson} is watching the {team:LivePerson} board")
+@given("{person:Person} is watching the {team:Team} board")
 def step_bob_is_watching_the_apollo_board(context: Any, person: str, team: str) -> None:
     """Have someone keep the team's board open, so that its changes reach them as they happen.
 
@@ -91,15 +61,15 @@ def step_bob_is_watching_the_apollo_board(context: Any, person: str, team: str) 
     welcome = check_next_json(
         connection, {"type": "welcome"}, "contains", streams_of(context).timeout
     )
-    shown_team = _people(context).shown(welcome["team"])
-    if shown_team.lower() != team.lower():
+    their_team = str(welcome["team"])
+    if their_team.lower() != team.lower():
         raise StepInputError(
-            f"{person} is a member of team {shown_team}, so the board shows {person} the "
-            f"{shown_team} board, never the {team} board. Say 'the {shown_team} board' here."
+            f"{person} is a member of team {their_team}, so the board shows {person} the "
+            f"{their_team} board, never the {team} board. Say 'the {their_team} board' here."
         )
 
 
-@when("{person:LivePerson} tries to watch the {team:LivePerson} board")
+@when("{person:Person} tries to watch the {team:Team} board")
 def step_victor_tries_to_watch_the_apollo_board(context: Any, person: str, team: str) -> None:
     """Have someone try to keep a board open; a Then says whether the board let them.
 
@@ -109,7 +79,7 @@ def step_victor_tries_to_watch_the_apollo_board(context: Any, person: str, team:
     _watch(context, person)
 
 
-@then("{person:LivePerson} should be turned away from the live board")
+@then("{person:Person} should be turned away from the live board")
 def step_victor_should_be_turned_away_from_the_live_board(context: Any, person: str) -> None:
     """Check that the board refused to show someone its changes.
 
@@ -121,7 +91,7 @@ def step_victor_should_be_turned_away_from_the_live_board(context: Any, person: 
     _saw(context, f"{person} was turned away from the live board: {closed.reason}.")
 
 
-@then("{person:LivePerson} should see '{title:LiveQuoted}' appear on the board")
+@then("{person:Person} should see '{title:Quoted}' appear on the board")
 def step_bob_should_see_appear_on_the_board(context: Any, person: str, title: str) -> None:
     """Check that the next change someone watching sees is this task, newly added.
 
@@ -132,7 +102,7 @@ def step_bob_should_see_appear_on_the_board(context: Any, person: str, title: st
     _saw(context, f"{person} saw '{title}' appear on the board, added by {by}.")
 
 
-@then("{person:LivePerson} should see '{title:LiveQuoted}' marked as done")
+@then("{person:Person} should see '{title:Quoted}' marked as done")
 def step_bob_should_see_marked_as_done(context: Any, person: str, title: str) -> None:
     """Check that the next change someone watching sees is this task, completed.
 
@@ -146,7 +116,7 @@ def step_bob_should_see_marked_as_done(context: Any, person: str, title: str) ->
 # -- talking to the team ----------------------------------------------------------------------
 
 
-@when("{person:LivePerson} tells the team '{text:LiveQuoted}'")
+@when("{person:Person} tells the team '{text:Quoted}'")
 def step_alice_tells_the_team(context: Any, person: str, text: str) -> None:
     """Have someone watching the board say something to everyone watching it.
 
@@ -156,7 +126,7 @@ def step_alice_tells_the_team(context: Any, person: str, text: str) -> None:
     _watching(streams_of(context), person).send_json({"type": "say", "text": text})
 
 
-@then("{person:LivePerson} should hear {speaker:LivePerson} say '{text:LiveQuoted}'")
+@then("{person:Person} should hear {speaker:Person} say '{text:Quoted}'")
 def step_bob_should_hear_alice_say(context: Any, person: str, speaker: str, text: str) -> None:
     """Check that the next thing someone watching gets is what a teammate said.
 
@@ -167,7 +137,7 @@ def step_bob_should_hear_alice_say(context: Any, person: str, speaker: str, text
     event = check_next_json(
         _watching(streams, person), {"type": "said", "text": text}, "contains", streams.timeout
     )
-    heard_from = _people(context).shown(event["by"])
+    heard_from = str(event["by"])
     if heard_from != speaker:
         raise StreamAssertionError(f"{person} heard '{text}' from {heard_from}, not {speaker}.")
     _saw(context, f"{person} heard {speaker} say '{text}'.")
@@ -176,7 +146,7 @@ def step_bob_should_hear_alice_say(context: Any, person: str, speaker: str, text
 # -- catching up ---------------------------------------------------------------------------------
 
 
-@when("{person:LivePerson} catches up on the {team:LivePerson} board's activity")
+@when("{person:Person} catches up on the {team:Team} board's activity")
 def step_bob_catches_up_on_the_apollo_boards_activity(context: Any, person: str, team: str) -> None:
     """Have someone read what their team did on the board that the board still remembers.
 
@@ -184,7 +154,7 @@ def step_bob_catches_up_on_the_apollo_boards_activity(context: Any, person: str,
         When Bob catches up on the Apollo board's activity
     """
     streams = streams_of(context)
-    _authenticate_next(streams, _people(context).token(person))
+    _authenticate_next(streams, world_of(context).token_of(person))
     read = read_event_stream(
         streams.session,
         _FEED,
@@ -201,7 +171,7 @@ def step_bob_catches_up_on_the_apollo_boards_activity(context: Any, person: str,
     streams.event_reads += 1
 
 
-@then("{person:LivePerson} should read this activity:")
+@then("{person:Person} should read this activity:")
 def step_bob_should_read_this_activity(context: Any, person: str) -> None:
     """Check what someone read when catching up: who did what to which task, in order.
 
@@ -227,7 +197,7 @@ def step_bob_should_read_this_activity(context: Any, person: str) -> None:
     _saw(context, f"{person} read:\n{_lines(read)}")
 
 
-@then("{person:LivePerson} should read no activity")
+@then("{person:Person} should read no activity")
 def step_bob_should_read_no_activity(context: Any, person: str) -> None:
     """Check that someone catching up read nothing their team did.
 
@@ -247,7 +217,7 @@ def step_bob_should_read_no_activity(context: Any, person: str) -> None:
 
 def _watch(context: Any, person: str) -> WebSocketConnection:
     streams = streams_of(context)
-    _authenticate_next(streams, _people(context).token(person))
+    _authenticate_next(streams, world_of(context).token_of(person))
     return streams.open_websocket(person, _LIVE)
 
 
@@ -275,7 +245,7 @@ def _next_change_by(context: Any, person: str, kind: str, title: str) -> str:
         "contains",
         streams.timeout,
     )
-    return _people(context).shown(event["by"])
+    return str(event["by"])
 
 
 def _activity(context: Any) -> list[tuple[str, str, str]]:
@@ -290,7 +260,7 @@ def _activity(context: Any) -> list[tuple[str, str, str]]:
 
 def _entry(context: Any, event: ServerSentEvent) -> tuple[str, str, str]:
     data = event.json(f"the {event.name} event")
-    return (_people(context).shown(data["by"]), _DID[event.name], str(data["task"]["title"]))
+    return (str(data["by"]), _DID[event.name], str(data["task"]["title"]))
 
 
 def _lines(entries: Sequence[tuple[str, str, str]]) -> str:
