@@ -312,10 +312,12 @@ def _stop_shared(
 def _hold_if_failed(context: Context, server: UvicornTestServer) -> None:
     """With ``keep_failed_server``, wait for Enter before a failed scenario's server goes."""
     scenario = context.scenario
-    if getattr(scenario.status, "name", "") in {"failed", "error"}:
+    hold = context.live.failed_server_hold
+    # Off (the default), a failed scenario costs nothing here: no curl line is built.
+    if hold.enabled and getattr(scenario.status, "name", "") in {"failed", "error"}:
         http = getattr(context, "http", None)
         exchanges = getattr(http, "exchanges", None)
-        context.live.failed_server_hold.hold(
+        hold.hold(
             f"{scenario.name!r} ({scenario.location})",
             server.base_url,
             exchanges[-1].curl().line if exchanges else None,
