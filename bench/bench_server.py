@@ -385,23 +385,52 @@ _ENVIRONMENT = (
     "    after_all, before_all, before_scenario, before_tag,\n"
     ")\n"
 )
+# The physical floor of a fresh server inside behave: the kit's shared server answers the
+# steps, and around each scenario a bare listening socket is served and closed on an event
+# loop running on another thread - each waited for, as a fresh server's start (before the
+# steps) and stop (before the scenario's result) must be. No app, no uvicorn, no kit code:
+# floor 1 of (a), under a scenario's conditions.
+_FLOOR_ENVIRONMENT = (
+    "import asyncio, socket, threading\n"
+    "from behave_live.bdd.hooks import (  # noqa: F401\n"
+    "    after_all, before_all, before_scenario as kit_before_scenario, before_tag,\n"
+    ")\n"
+    "loop = asyncio.new_event_loop()\n"
+    "threading.Thread(target=loop.run_forever, daemon=True).start()\n"
+    "servers = []\n"
+    "def before_scenario(context, scenario):\n"
+    "    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)\n"
+    "    sock.bind(('127.0.0.1', 0))\n"
+    "    sock.listen(1024)\n"
+    "    serving = loop.create_server(asyncio.Protocol, sock=sock)\n"
+    "    servers.append(asyncio.run_coroutine_threadsafe(serving, loop).result())\n"
+    "    kit_before_scenario(context, scenario)\n"
+    "async def close(server):\n"
+    "    server.close()\n"
+    "    await server.wait_closed()\n"
+    "def after_scenario(context, scenario):\n"
+    "    asyncio.run_coroutine_threadsafe(close(servers.pop()), loop).result()\n"
+)
 _BENCH_APPS = (
     ("trivial app", "bench.health_app:create_health_app"),
     ("demo service", "app:create_app"),
 )
 _SCOPES = ("scenario", "run")
+_FLOOR = "floor"  # a variant of (c): the shared scope, run with _FLOOR_ENVIRONMENT
 
 
-def _write_project(directory: Path, scenarios: int) -> Path:
+def _write_project(
+    directory: Path, scenarios: int, environment: str = _ENVIRONMENT, name: str = "n"
+) -> Path:
     """A behave project of ``scenarios`` health checks (20 per feature file); its directory."""
-    project = directory / f"n{scenarios}"
+    project = directory / f"{name}{scenarios}"
     features = project / "features"
     features.mkdir(parents=True)
     (project / "steps").mkdir()
     (project / "steps" / "http_steps.py").write_text(
         "from behave_live.bdd.steps import *  # noqa: F403\n", encoding="utf-8"
     )
-    (project / "environment.py").write_text(_ENVIRONMENT, encoding="utf-8")
+    (project / "environment.py").write_text(environment, encoding="utf-8")
     for first in range(0, scenarios, _SCENARIOS_PER_FEATURE):
         numbers = range(first, min(scenarios, first + _SCENARIOS_PER_FEATURE))
         body = "".join(_SCENARIO.format(number=number) for number in numbers)
@@ -456,19 +485,28 @@ def compare_per_scenario(sizes: Sequence[int] = (50, 200, 400), rounds: int = 7)
     runs: dict[tuple[str, str, int], list[_RunTimes]] = {}
     with tempfile.TemporaryDirectory(prefix="behave-live-bench-") as temporary:
         projects = {size: _write_project(Path(temporary), size) for size in sizes}
+        floors = {
+            size: _write_project(Path(temporary), size, _FLOOR_ENVIRONMENT, "floor")
+            for size in sizes
+        }
+        trivial = _BENCH_APPS[0][1]
         for _, app in _BENCH_APPS:  # warm-up: bytecode caches, the page cache
             _run_behave(projects[sizes[0]], _scope_arguments(app, "run", ["features"]))
+        _run_behave(floors[sizes[0]], _scope_arguments(trivial, "run", ["features"]))
         for _ in range(rounds):
             for size, project in projects.items():
                 for _, app in _BENCH_APPS:
                     for scope in _SCOPES:
                         times = _run_behave(project, _scope_arguments(app, scope, ["features"]))
                         runs.setdefault((app, scope, size), []).append(times)
+                times = _run_behave(floors[size], _scope_arguments(trivial, "run", ["features"]))
+                runs.setdefault((trivial, _FLOOR, size), []).append(times)
     rows: list[list[str]] = []
     overheads: dict[str, tuple[float, float]] = {}  # per app: (wall, CPU) per scenario
+    floor_overhead = (0.0, 0.0)  # the floor's (wall, CPU) per scenario over a shared server
     for label, app in _BENCH_APPS:
         fits: dict[str, dict[str, tuple[float, float]]] = {}
-        for scope in _SCOPES:
+        for scope in (*_SCOPES, _FLOOR) if app == _BENCH_APPS[0][1] else _SCOPES:
             fits[scope] = {
                 measure: _line(
                     [
@@ -506,6 +544,24 @@ def compare_per_scenario(sizes: Sequence[int] = (50, 200, 400), rounds: int = 7)
                 "",
             ]
         )
+        if _FLOOR in fits:
+            floor_wall, floor_cpu = fits[_FLOOR]["wall"], fits[_FLOOR]["cpu"]
+            floor_overhead = (
+                floor_wall[0] - fits["run"]["wall"][0],
+                floor_cpu[0] - fits["run"]["cpu"][0],
+            )
+            rows.append(
+                [
+                    "",
+                    "floor: shared server + a bare socket served per scenario",
+                    _ms(floor_wall[0]),
+                    _ms(floor_cpu[0]),
+                    _ms(floor_wall[1]),
+                    _ms(floor_cpu[1]),
+                ]
+            )
+            rows.append(["", "overhead of the floor: floor - shared", *map(_ms, floor_overhead)])
+            rows[-1] += ["", ""]
     _print_table(
         f"(c) inside behave: cost per scenario (slope of a line over N = "
         f"{', '.join(map(str, sizes))} scenarios; medians of {rounds} alternating runs each)",
@@ -517,6 +573,12 @@ def compare_per_scenario(sizes: Sequence[int] = (50, 200, 400), rounds: int = 7)
         "goal: a fresh server adds <= 0.5 ms per scenario over a shared one (trivial app): "
         f"CPU {_ms(trivial_cpu)} ({_verdict(trivial_cpu, 0.0005)}), "
         f"wall {_ms(trivial_wall)} ({_verdict(trivial_wall, 0.0005)})"
+    )
+    print(
+        "  the floor - a bare socket served and closed per scenario, both waited for - adds "
+        f"CPU {_ms(floor_overhead[1])}, wall {_ms(floor_overhead[0])}; the kit's fresh server "
+        f"adds {_ratio(trivial_cpu, floor_overhead[1])} that (CPU), "
+        f"{_ratio(trivial_wall, floor_overhead[0])} (wall)"
     )
     compare_app_startup()
 
