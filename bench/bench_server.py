@@ -13,10 +13,13 @@
     scenarios (N = 50, 200, 400) with ``server_scope=scenario`` and ``=run``, alternating;
     a least-squares line over N gives each scope's cost per scenario (its slope) apart from
     the process's fixed start-up (its intercept); fresh minus shared is the overhead. For an
-    app whose start costs nothing (bench/health_app.py) and the demo service. Also the demo
+    app whose start costs nothing (bench/health_app.py) and the demo service. Beside them the
+    floors, under the same conditions: a shared server plus, around each scenario, two bare
+    waits for a loop on another thread (what any start and stop the scenario waits for
+    costs), then also a bare socket served and closed there (floor 1 of (a)). Also the demo
     service's own start-up (``create_app()`` + lifespan startup and shutdown), in-process.
 (d) a whole run of 200 scenarios (and of features/api/responses), fresh server per scenario vs one
-    shared: the ratio of the medians of alternating runs.
+    shared: the ratio of the medians of alternating runs; and the bare-socket floor's run.
 
 Everything alternates (round by round, or block by block) so that noise hits all sides
 alike; the machine's load average is printed in the header, since timings on a busy
@@ -385,18 +388,30 @@ _ENVIRONMENT = (
     "    after_all, before_all, before_scenario, before_tag,\n"
     ")\n"
 )
-# The physical floor of a fresh server inside behave: the kit's shared server answers the
-# steps, and around each scenario a bare listening socket is served and closed on an event
-# loop running on another thread - each waited for, as a fresh server's start (before the
-# steps) and stop (before the scenario's result) must be. No app, no uvicorn, no kit code:
+# The physical floors of a fresh server inside behave: the kit's shared server answers the
+# steps, and around each scenario work is handed to an event loop running on another
+# thread and waited for, as a fresh server's start (before the steps) and stop (before the
+# scenario's result) must be. No app, no uvicorn, no kit code. The first floor hands over
+# nothing but the two waits; the second serves a bare listening socket and closes it:
 # floor 1 of (a), under a scenario's conditions.
-_FLOOR_ENVIRONMENT = (
+_FLOOR_PREAMBLE = (
     "import asyncio, socket, threading\n"
     "from behave_live.bdd.hooks import (  # noqa: F401\n"
     "    after_all, before_all, before_scenario as kit_before_scenario, before_tag,\n"
     ")\n"
     "loop = asyncio.new_event_loop()\n"
     "threading.Thread(target=loop.run_forever, daemon=True).start()\n"
+    "async def nothing():\n"
+    "    return None\n"
+)
+_HANDOFF_ENVIRONMENT = _FLOOR_PREAMBLE + (
+    "def before_scenario(context, scenario):\n"
+    "    asyncio.run_coroutine_threadsafe(nothing(), loop).result()\n"
+    "    kit_before_scenario(context, scenario)\n"
+    "def after_scenario(context, scenario):\n"
+    "    asyncio.run_coroutine_threadsafe(nothing(), loop).result()\n"
+)
+_SOCKET_ENVIRONMENT = _FLOOR_PREAMBLE + (
     "servers = []\n"
     "def before_scenario(context, scenario):\n"
     "    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)\n"
@@ -411,12 +426,16 @@ _FLOOR_ENVIRONMENT = (
     "def after_scenario(context, scenario):\n"
     "    asyncio.run_coroutine_threadsafe(close(servers.pop()), loop).result()\n"
 )
+# Variants of (c) run with the shared scope and one of these environments (trivial app).
+_FLOORS = {
+    "handoffs": ("floor: shared server + two waits for the loop thread", _HANDOFF_ENVIRONMENT),
+    "socket": ("floor: + a bare socket served and closed", _SOCKET_ENVIRONMENT),
+}
 _BENCH_APPS = (
     ("trivial app", "bench.health_app:create_health_app"),
     ("demo service", "app:create_app"),
 )
 _SCOPES = ("scenario", "run")
-_FLOOR = "floor"  # a variant of (c): the shared scope, run with _FLOOR_ENVIRONMENT
 
 
 def _write_project(
@@ -486,27 +505,33 @@ def compare_per_scenario(sizes: Sequence[int] = (50, 200, 400), rounds: int = 7)
     with tempfile.TemporaryDirectory(prefix="behave-live-bench-") as temporary:
         projects = {size: _write_project(Path(temporary), size) for size in sizes}
         floors = {
-            size: _write_project(Path(temporary), size, _FLOOR_ENVIRONMENT, "floor")
+            (floor, size): _write_project(Path(temporary), size, environment, floor)
+            for floor, (_, environment) in _FLOORS.items()
             for size in sizes
         }
         trivial = _BENCH_APPS[0][1]
         for _, app in _BENCH_APPS:  # warm-up: bytecode caches, the page cache
             _run_behave(projects[sizes[0]], _scope_arguments(app, "run", ["features"]))
-        _run_behave(floors[sizes[0]], _scope_arguments(trivial, "run", ["features"]))
+        for floor in _FLOORS:
+            _run_behave(floors[floor, sizes[0]], _scope_arguments(trivial, "run", ["features"]))
         for _ in range(rounds):
             for size, project in projects.items():
                 for _, app in _BENCH_APPS:
                     for scope in _SCOPES:
                         times = _run_behave(project, _scope_arguments(app, scope, ["features"]))
                         runs.setdefault((app, scope, size), []).append(times)
-                times = _run_behave(floors[size], _scope_arguments(trivial, "run", ["features"]))
-                runs.setdefault((trivial, _FLOOR, size), []).append(times)
+                for floor in _FLOORS:
+                    arguments = _scope_arguments(trivial, "run", ["features"])
+                    runs.setdefault((trivial, floor, size), []).append(
+                        _run_behave(floors[floor, size], arguments)
+                    )
     rows: list[list[str]] = []
     overheads: dict[str, tuple[float, float]] = {}  # per app: (wall, CPU) per scenario
-    floor_overhead = (0.0, 0.0)  # the floor's (wall, CPU) per scenario over a shared server
+    # Per floor: its (wall, CPU) per scenario over a shared server (trivial app).
+    floor_overheads: dict[str, tuple[float, float]] = {}
     for label, app in _BENCH_APPS:
         fits: dict[str, dict[str, tuple[float, float]]] = {}
-        for scope in (*_SCOPES, _FLOOR) if app == _BENCH_APPS[0][1] else _SCOPES:
+        for scope in (*_SCOPES, *_FLOORS) if app == _BENCH_APPS[0][1] else _SCOPES:
             fits[scope] = {
                 measure: _line(
                     [
@@ -544,23 +569,17 @@ def compare_per_scenario(sizes: Sequence[int] = (50, 200, 400), rounds: int = 7)
                 "",
             ]
         )
-        if _FLOOR in fits:
-            floor_wall, floor_cpu = fits[_FLOOR]["wall"], fits[_FLOOR]["cpu"]
-            floor_overhead = (
+        for floor, (name, _) in _FLOORS.items():
+            if floor not in fits:
+                continue
+            floor_wall, floor_cpu = fits[floor]["wall"], fits[floor]["cpu"]
+            floor_overheads[floor] = (
                 floor_wall[0] - fits["run"]["wall"][0],
                 floor_cpu[0] - fits["run"]["cpu"][0],
             )
-            rows.append(
-                [
-                    "",
-                    "floor: shared server + a bare socket served per scenario",
-                    _ms(floor_wall[0]),
-                    _ms(floor_cpu[0]),
-                    _ms(floor_wall[1]),
-                    _ms(floor_cpu[1]),
-                ]
-            )
-            rows.append(["", "overhead of the floor: floor - shared", *map(_ms, floor_overhead)])
+            slopes = [_ms(floor_wall[0]), _ms(floor_cpu[0])]
+            rows.append(["", name, *slopes, _ms(floor_wall[1]), _ms(floor_cpu[1])])
+            rows.append(["", "  its overhead: floor - shared", *map(_ms, floor_overheads[floor])])
             rows[-1] += ["", ""]
     _print_table(
         f"(c) inside behave: cost per scenario (slope of a line over N = "
@@ -574,12 +593,12 @@ def compare_per_scenario(sizes: Sequence[int] = (50, 200, 400), rounds: int = 7)
         f"CPU {_ms(trivial_cpu)} ({_verdict(trivial_cpu, 0.0005)}), "
         f"wall {_ms(trivial_wall)} ({_verdict(trivial_wall, 0.0005)})"
     )
-    print(
-        "  the floor - a bare socket served and closed per scenario, both waited for - adds "
-        f"CPU {_ms(floor_overhead[1])}, wall {_ms(floor_overhead[0])}; the kit's fresh server "
-        f"adds {_ratio(trivial_cpu, floor_overhead[1])} that (CPU), "
-        f"{_ratio(trivial_wall, floor_overhead[0])} (wall)"
-    )
+    for floor, (added_wall, added_cpu) in floor_overheads.items():
+        print(
+            f"  the {floor} floor adds CPU {_ms(added_cpu)}, wall {_ms(added_wall)}; the kit's "
+            f"fresh server {_ratio(trivial_cpu, added_cpu)} that (CPU), "
+            f"{_ratio(trivial_wall, added_wall)} (wall)"
+        )
     compare_app_startup()
 
 
@@ -641,17 +660,28 @@ def compare_whole_runs(scenarios: int = 200, rounds: int = 9) -> None:
             for label, app in _BENCH_APPS
         ]
         suites.append((f"{_API_SUITE} ({api} scenarios)", ROOT, "app:create_app", [_API_SUITE]))
+        # The floor beside them: the trivial suite on a shared server, with a bare socket
+        # served and closed around each scenario (see _SOCKET_ENVIRONMENT) as its "fresh".
+        trivial_label, trivial = suites[0][0], suites[0][2]
+        floor_label = f"floor: {trivial_label} + a bare socket per scenario"
+        floor = _write_project(Path(temporary), scenarios, _SOCKET_ENVIRONMENT, "floor")
+        floor_arguments = _scope_arguments(trivial, "run", ["features"])
         for _, cwd, app, paths in suites:  # warm-up
             _run_behave(cwd, _scope_arguments(app, "run", paths))
+        _run_behave(floor, floor_arguments)
         for _ in range(rounds):
             for label, cwd, app, paths in suites:
                 for scope in _SCOPES:
                     runs.setdefault((label, scope), []).append(
                         _run_behave(cwd, _scope_arguments(app, scope, paths))
                     )
+            runs.setdefault((floor_label, "scenario"), []).append(
+                _run_behave(floor, floor_arguments)
+            )
+    runs[floor_label, "run"] = runs[trivial_label, "run"]
     rows = []
     verdicts = []
-    for label, *_ in suites:
+    for label in [label for label, *_ in suites] + [floor_label]:
         shared, fresh = runs[label, "run"], runs[label, "scenario"]
         wall = [statistics.median(run.wall for run in side) for side in (shared, fresh)]
         cpu = [statistics.median(run.cpu for run in side) for side in (shared, fresh)]

@@ -42,10 +42,11 @@ def configured_server(
 class LiveServers:
     """Hands out servers: a fresh one on demand, or one shared under a key until its cleanup.
 
-    A fresh server costs well under a millisecond, so "fresh per scenario" is the default
-    and sharing is an opt-in for state that should deliberately carry over. Fresh servers
-    run one after another on one :class:`ServerThread` (each still gets its own app, socket
-    and uvicorn server); shared ones get threads of their own, since they overlap.
+    A fresh server costs about what serving a bare socket costs, so "fresh per scenario" is
+    the default and sharing is an opt-in for state that should deliberately carry over.
+    Fresh servers run one after another on one :class:`ServerThread` (each still gets its
+    own app, socket and uvicorn server); shared ones get threads of their own, since they
+    overlap.
     Call :meth:`close` at the end to stop what is still running.
 
     The app either starts or it does not: after the first failed start, every later one
