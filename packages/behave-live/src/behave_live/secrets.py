@@ -111,6 +111,10 @@ class SecretValues:
         # The pair as it appears in a URL's userinfo (user:password@host).
         self.add(f"{username}:{password}")
 
+    def include(self, other: SecretValues) -> None:
+        """Register every secret ``other`` holds (a run's remembered secrets, say)."""
+        self._register(other._forms)
+
     def _register(self, forms: Iterable[str]) -> None:
         new = {form for form in forms if len(form) >= MIN_SECRET_LENGTH} - self._forms
         if new:

@@ -467,3 +467,24 @@ def test_json_an_unterminated_string_still_gets_its_value_escaped(variables: Var
     variables.save("q", 'say "hi"')
 
     assert variables.substitute_json('{"a": "${q}') == '{"a": "say \\"hi\\"'
+
+
+def test_an_env_secret_is_remembered_for_the_scenarios_after(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("SHOP_API_TOKEN", "tok-from-env")
+    remembered = SecretValues()
+    Variables(remembered=remembered).substitute("${env:SHOP_API_TOKEN}")
+
+    later = Variables(remembered=remembered)  # a later scenario that never reads it
+
+    assert later.secrets.mask("echo: Bearer tok-from-env") == f"echo: Bearer {REDACTED}"
+
+
+def test_a_value_saved_as_secret_is_registered_whatever_its_name() -> None:
+    variables = Variables()
+    variables.save("t", "tok-from-a-secret-key", secret=True)
+    variables.save("n", "not-a-secret-value")
+
+    assert "tok-from-a-secret-key" in variables.secrets
+    assert "not-a-secret-value" not in variables.secrets

@@ -344,7 +344,9 @@ def http_session(context: Context, base_url: str) -> Iterator[HttpSession]:
     )
     secrets = session.secrets  # one registry: what the variables learn, the session hides
     context.http = live.http = session
-    context.variables = live.variables = Variables(live.userdata_variables, secrets)
+    context.variables = live.variables = Variables(
+        live.userdata_variables, secrets, remembered=live.remembered_secrets
+    )
     if live.report.enabled:
         session.exchange_listeners.append(live.report.attach_exchange)
     watch = live.crash_watch

@@ -51,6 +51,8 @@ class LiveContext:
       (``keep_failed_server``).
     - ``contracts``: the :class:`~behave_live.contract.ContractProvider` of the ``openapi``
       setting, or None when the contract check is off.
+    - ``remembered_secrets``: the secrets read with ``${env:NAME}`` so far; every later
+      scenario hides them from its start.
 
     For the current scenario (None between scenarios):
 
@@ -81,6 +83,8 @@ class LiveContext:
     userdata_variables: Mapping[str, object] = field(default_factory=dict)
     failed_server_hold: FailedServerHold = field(default_factory=lambda: FailedServerHold(False))
     contracts: ContractProvider | None = None
+    # Secrets read from the environment so far: every later scenario hides them too.
+    remembered_secrets: SecretValues = field(default_factory=SecretValues)
     server_scope: ServerScope | None = None
     server: UvicornTestServer | None = None
     base_url: str | None = None

@@ -56,31 +56,41 @@ class Variables:
     ``userdata`` holds only the user's own values (``user_variables`` of
     :mod:`behave_live.settings` leaves out the kit's settings and behave's ``behave.*``).
     ``secrets`` is the scenario's registry of secret values (shared with its HTTP session).
+    ``remembered`` is the run's registry of secrets read from the environment: every
+    scenario hides them from its start, so a token one scenario read with ``${env:NAME}``
+    stays hidden when a later one meets it (echoed back by the app, say) without reading it.
     """
 
     def __init__(
-        self, userdata: Mapping[str, Any] | None = None, secrets: SecretValues | None = None
+        self,
+        userdata: Mapping[str, Any] | None = None,
+        secrets: SecretValues | None = None,
+        remembered: SecretValues | None = None,
     ) -> None:
         self._saved: dict[str, Any] = {}
         self._userdata: Mapping[str, Any] = dict(userdata or {})
         self.secrets = secrets if secrets is not None else SecretValues()
+        self._remembered = remembered
+        if remembered is not None:
+            self.secrets.include(remembered)
         for name, value in self._userdata.items():
             if is_secret_name(name):
                 self.secrets.add(value)
 
-    def save(self, name: str, value: Any) -> None:
+    def save(self, name: str, value: Any, *, secret: bool = False) -> None:
         """Remember ``value`` as ``${name}`` for the rest of the scenario.
 
         A saved value hides a userdata value of the same name. Names follow
         :data:`NAME_PATTERN`, so that every saved value can be referred to. A value saved
-        under a secret-looking name (``token``, ``api_key``) is registered as a secret.
+        under a secret-looking name (``token``, ``api_key``), or with ``secret`` (it came
+        from a secret-looking JSON key or header), is registered as a secret.
         """
         if not _NAME.match(name):
             raise StepInputError(
                 f"{name!r} cannot be a variable name: use a letter or _ followed by letters, "
                 "digits, _, . or - (for example task_id)."
             )
-        if is_secret_name(name):
+        if secret or is_secret_name(name):
             self.secrets.add(value)
         self._saved[name] = value
 
@@ -167,6 +177,8 @@ class Variables:
             ) from None
         if is_secret_name(name):
             self.secrets.add(value)
+            if self._remembered is not None:
+                self._remembered.add(value)
         return value
 
     def _unknown_message(self, name: str, where: str | None = None) -> str:

@@ -13,10 +13,12 @@ from behave import register_type
 
 from behave_live.bdd.step_types import STEP_TYPES
 from behave_live.bdd.steps.decorators import given, step, then
-from behave_live.http.assertions import json_value, response_header
+from behave_live.http.assertions import json_value, response_header, response_json
 from behave_live.inputs.arithmetic import compute
 from behave_live.inputs.expectations import expected_json_literal
 from behave_live.inputs.variable_checks import assert_variable
+from behave_live.matching.jsonpath import query_nodes
+from behave_live.secrets import is_secret_name
 
 register_type(**STEP_TYPES)
 
@@ -25,22 +27,35 @@ register_type(**STEP_TYPES)
 def step_i_save_the_json_value_at_as(context: Any, path: str, name: str) -> None:
     """Save one value of the last JSON response (chosen with a JSONPath) as a variable.
 
+    A value under a secret-looking key (``$.token``, ``$.auth.password``) stays hidden
+    wherever the scenario shows it later, whatever the variable is called.
+
     Example:
         And I save the JSON value at "$.token" as "token"
     """
-    value = json_value(context.http.last_exchange, context.variables.substitute(path))
-    context.variables.save(name, value)
+    exchange = context.http.last_exchange
+    path = context.variables.substitute(path)
+    value = json_value(exchange, path)
+    # A value under a secret-looking key ("$.token", "$.auth.password") is shown redacted
+    # in the response: it stays hidden wherever the scenario sends it next.
+    (node,) = query_nodes(response_json(exchange), path)
+    secret = any(isinstance(key, str) and is_secret_name(key) for key in node.location)
+    context.variables.save(name, value, secret=secret)
 
 
 @step('I save the response header "{header}" as "{name}"')
 def step_i_save_the_response_header_as(context: Any, header: str, name: str) -> None:
     """Save a header of the last response as a variable (the header name is case-insensitive).
 
+    The value of a secret-looking header (``X-Auth-Token``) stays hidden wherever the
+    scenario shows it later.
+
     Example:
         And I save the response header "Location" as "location"
     """
-    value = response_header(context.http.last_exchange, context.variables.substitute(header))
-    context.variables.save(name, value)
+    header = context.variables.substitute(header)
+    value = response_header(context.http.last_exchange, header)
+    context.variables.save(name, value, secret=is_secret_name(header))
 
 
 @step('I save the response status as "{name}"')
