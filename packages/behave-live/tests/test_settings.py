@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from behave_live.errors import SettingsError
+from behave_live.errors import ServerStartupError, SettingsError
 from behave_live.server.app_loading import add_app_dir
 from behave_live.settings import (
     BEHAVE_USERDATA,
@@ -405,6 +405,23 @@ def test_the_app_dir_goes_first_on_sys_path_once(
     assert sys.path == [str(tmp_path / "src"), "/somewhere"]
 
 
+def test_an_app_dir_that_is_no_directory_fails_naming_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    path_before = list(sys.path)
+
+    with pytest.raises(ServerStartupError) as caught:
+        add_app_dir("srcx")
+
+    assert str(caught.value) == (
+        f"Server did not start: app_dir 'srcx' is not a directory (looked for {tmp_path / 'srcx'}"
+        "). Give the directory that holds the app's package or module, relative to where "
+        "behave or pytest runs (for example app_dir=src)."
+    )
+    assert sys.path == path_before
+
+
 def test_the_working_directory_is_not_added_twice(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -515,7 +532,32 @@ def test_a_uvicorn_choice_that_is_no_name_uvicorn_knows_fails_before_any_server_
     ), message
 
 
+def test_a_uvicorn_log_level_uvicorn_does_not_know_fails_before_any_server_starts() -> None:
+    message = _error(**{"uvicorn.log_level": "warnin"})
+
+    assert message.startswith(
+        f"uvicorn.log_level='warnin' {WHERE} is not a log level uvicorn knows: did you mean "
+        "'warning'? It should be one of critical, error, warning, info, debug, trace (or a "
+        "number)"
+    ), message
+
+
+def test_a_uvicorn_log_level_may_be_a_name_in_any_case_or_a_number() -> None:
+    assert _read(**{"uvicorn.log_level": "DEBUG"}).uvicorn_options == {"log_level": "DEBUG"}
+    assert _read(**{"uvicorn.log_level": "10"}).uvicorn_options == {"log_level": 10}
+
+
 def test_a_uvicorn_choice_may_be_an_import_string() -> None:
     settings = _read(**{"uvicorn.http": "my_protocols:Http"})
 
     assert settings.uvicorn_options == {"http": "my_protocols:Http"}
+
+
+def test_var_and_uvicorn_tables_from_toml_read_as_their_dotted_keys() -> None:
+    # [tool.behave.userdata] with bare dotted keys: var.region = "eu", uvicorn.http = "h11".
+    userdata = {"var": {"region": "eu"}, "uvicorn": {"http": "h11"}, "limits": {"max": 3}}
+
+    settings, variables = classify(userdata)
+
+    assert settings == {"uvicorn.http": "h11"}
+    assert variables == {"region": "eu", "limits": {"max": 3}}  # another table stays whole

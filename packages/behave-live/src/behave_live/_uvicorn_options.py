@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from typing import Any, Literal, Union, get_args, get_origin
 
 import uvicorn
+from uvicorn.config import LOG_LEVELS
 
 from behave_live._setting_values import BadValue, flag
 from behave_live.errors import ServerStartupError
@@ -124,7 +125,22 @@ def read_option(name: str, raw: str) -> Any:
             f"is not an option of uvicorn.Config: {hint_text}The options are "
             f"{', '.join(option_names())}"
         )
-    return _coerce(hint, raw)
+    value = _coerce(hint, raw)
+    if name == "log_level" and isinstance(value, str):
+        _check_log_level(value)
+    return value
+
+
+def _check_log_level(value: str) -> None:
+    """Fail for a level name uvicorn would look up only when a server starts (KeyError)."""
+    if value.lower() in LOG_LEVELS:
+        return
+    close = difflib.get_close_matches(value.lower(), list(LOG_LEVELS), n=1)
+    guess = f"did you mean {close[0]!r}? It " if close else ""
+    raise BadValue(
+        f"is not a log level uvicorn knows: {guess}should be one of {', '.join(LOG_LEVELS)} "
+        "(or a number)"
+    )
 
 
 def check_keywords(options: Mapping[str, Any]) -> None:

@@ -410,7 +410,7 @@ def classify(
     """
     settings: dict[str, object] = {}
     variables: dict[str, object] = {}
-    for key, value in userdata.items():
+    for key, value in _dotted_tables(userdata):
         if key.startswith(BEHAVE_PREFIX):
             continue
         if key.startswith(VARIABLE_PREFIX):
@@ -422,6 +422,24 @@ def classify(
         else:
             variables.setdefault(key, value)  # var.<key> wins over a plain <key>
     return settings, variables
+
+
+def _dotted_tables(userdata: Mapping[str, object]) -> list[tuple[str, object]]:
+    """Userdata's items, with ``var`` and ``uvicorn`` tables read as dotted keys.
+
+    In TOML a bare dotted key is a table: ``var.region = "eu"`` under
+    ``[tool.behave.userdata]`` arrives as ``{"var": {"region": "eu"}}``, and
+    ``uvicorn.http = "h11"`` as ``{"uvicorn": {"http": "h11"}}``. Both mean what the
+    quoted key means. Other tables stay whole: a variable may hold one.
+    """
+    items: list[tuple[str, object]] = []
+    for key, value in userdata.items():
+        table = key + "."
+        if table in (VARIABLE_PREFIX, UVICORN_PREFIX) and isinstance(value, Mapping):
+            items += [(table + str(name), inner) for name, inner in value.items()]
+        else:
+            items.append((key, value))
+    return items
 
 
 def user_variables(userdata: Mapping[str, object]) -> dict[str, object]:

@@ -25,6 +25,7 @@ from behave_live.http.session import (
     DEFAULT_TIMEOUT,
     BearerAuth,
     HttpSession,
+    _failure_message,
 )
 from behave_live.inputs.feature_files import FeatureFiles
 from behave_live.inputs.request_bodies import (
@@ -204,6 +205,18 @@ def test_a_timeout_names_method_url_and_timeout(http: HttpSession) -> None:
     assert message.startswith(f"GET {http.base_url}/slow?ms=400 failed: no response within ")
     assert "the 100 ms timeout" in message
     assert isinstance(raised.value.__cause__, requests.ReadTimeout)
+
+
+@pytest.mark.parametrize(
+    ("timeout", "suggested"),
+    [(0.1, "5000 ms"), (DEFAULT_TIMEOUT, "60000 ms"), ((1, 2), "60000 ms")],
+)
+def test_a_timeout_suggests_more_time_than_ran_out(timeout: object, suggested: str) -> None:
+    message = _failure_message("get", "http://h:1/x", timeout, requests.ReadTimeout())
+
+    assert message.endswith(
+        f"allow more time with a step such as: Given requests time out after {suggested}"
+    )
 
 
 def test_a_request_within_the_timeout_passes(http: HttpSession) -> None:

@@ -610,6 +610,24 @@ def test_a_string_without_an_attribute_is_not_an_import_string() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("app", "fixed"),
+    [
+        ("shop/main.py:app", "'shop.main:app'."),
+        ("./shop/main.py:create_app", "'shop.main:create_app'."),
+        ("main.py:app", "'main:app'."),
+        ("src/shop/main.py:app", "'shop.main:app' with app_dir=src."),
+        ("shop\\main:app", "'shop.main:app'."),
+    ],
+)
+def test_a_file_path_for_the_app_is_answered_with_its_import_string(app: str, fixed: str) -> None:
+    error = _expect_startup_failure(UvicornTestServer(app))
+    assert str(error) == (
+        f"Server did not start: the app {app!r} names a file, not a module. Write it as an "
+        f"import string, with dots and without .py: {fixed}"
+    )
+
+
 def _module(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, source: str) -> Path:
     """Write ``name`` (``pkg/mod.py`` or ``mod.py``) under tmp_path, importable, forgotten after."""
     path = tmp_path / name

@@ -468,7 +468,7 @@ def _failure_message(method: str, url: str, timeout: Any, error: Exception) -> s
         return (
             f"{request} failed: no response within the {_timeout(timeout)} timeout. If the "
             "endpoint is meant to be this slow, allow more time with a step such as: Given "
-            "requests time out after 5000 ms"
+            f"requests time out after {_more_time(timeout)} ms"
         )
     if isinstance(error, requests.ConnectionError):
         return (
@@ -519,6 +519,12 @@ def _timeout(timeout: Any) -> str:
     if isinstance(timeout, (int, float)):
         return _duration(float(timeout))
     return f"{timeout!r} s"
+
+
+def _more_time(timeout: Any) -> int:
+    """A timeout worth suggesting after ``timeout`` ran out: 5 s, or twice what it was."""
+    spent = timeout if isinstance(timeout, (int, float)) else DEFAULT_TIMEOUT
+    return max(5000, round(spent * 2000))
 
 
 def _duration(seconds: float) -> str:

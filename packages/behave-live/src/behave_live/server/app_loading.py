@@ -72,6 +72,13 @@ def add_app_dir(app_dir: str) -> None:
     if _app_dir_on_path == asked:
         return
     directory = os.path.abspath(app_dir)
+    if not os.path.isdir(directory):
+        # Otherwise the import fails later, advising an app_dir that was given.
+        raise ServerStartupError(
+            f"Server did not start: app_dir {app_dir!r} is not a directory (looked for "
+            f"{directory}). Give the directory that holds the app's package or module, "
+            "relative to where behave or pytest runs (for example app_dir=src)."
+        )
     if directory not in (os.path.abspath(entry or os.curdir) for entry in sys.path):
         sys.path.insert(0, directory)
     _app_dir_on_path = (asked[0], app_dir, tuple(sys.path))
@@ -106,6 +113,14 @@ def is_factory(target: Any, factory: bool | None = None) -> bool:
 def _import(import_string: str) -> Any:
     # (Failures are not cached: lru_cache keeps only results.)
     module_name, colon, attribute = import_string.partition(":")
+    if colon and attribute and (file_like := _file_path_as_module(module_name)):
+        inside_src = file_like.removeprefix("src.") if file_like.startswith("src.") else ""
+        fixed = f"{inside_src or file_like}:{attribute}"
+        where = " with app_dir=src" if inside_src else ""
+        raise ServerStartupError(
+            f"Server did not start: the app {import_string!r} names a file, not a module. "
+            f"Write it as an import string, with dots and without .py: {fixed!r}{where}."
+        )
     if not colon or not module_name or not attribute or module_name.startswith("."):
         raise ServerStartupError(
             f"Server did not start: the app {import_string!r} is not an import string. Write "
@@ -132,6 +147,14 @@ def _import(import_string: str) -> Any:
             owner = ".".join([module_name, *attribute.split(".")[:depth]])
             raise _no_attribute(import_string, owner, part, target) from None
     return target
+
+
+def _file_path_as_module(module_name: str) -> str | None:
+    """``shop/main.py`` as the module name ``shop.main``; None for a module name."""
+    if "/" not in module_name and "\\" not in module_name and not module_name.endswith(".py"):
+        return None
+    path = module_name.removesuffix(".py").replace("\\", "/").removeprefix("./").strip("/")
+    return path.replace("/", ".")
 
 
 def _is_module_or_parent(missing: str, module_name: str) -> bool:
