@@ -7,6 +7,8 @@ a scenario's end, a shared server's stop - reports it exactly once, and none is 
 from __future__ import annotations
 
 import contextlib
+import os
+import re
 from collections.abc import AsyncIterator
 
 import requests
@@ -14,6 +16,9 @@ from conftest import TEST_DATA
 from starlette.applications import Starlette
 
 from behave_live import UvicornTestServer
+
+# Where the faulty apps are, as a headline names their lines (relative to the working dir).
+FAULTY_APPS = os.path.relpath(TEST_DATA / "faulty_apps.py")
 
 
 def test_a_failing_lifespan_shutdown_is_recorded_with_its_traceback() -> None:
@@ -25,8 +30,21 @@ def test_a_failing_lifespan_shutdown_is_recorded_with_its_traceback() -> None:
     assert error.during == "lifespan shutdown"
     assert error.headline == (
         "the app's lifespan shutdown raised RuntimeError('the lifespan shutdown failed on purpose')"
+        f" at {FAULTY_APPS}:56, in lifespan"
     )
     assert 'raise RuntimeError("the lifespan shutdown failed on purpose")' in error.traceback
+    # A message shows the app's own frames only; the report gets the whole traceback.
+    # (How many frames Starlette adds depends on its version.)
+    head, _, shown = error.shown_traceback.partition("\n")
+    assert re.fullmatch(
+        r"Traceback, the app's own frames \(\d+ of libraries and Python left out\):", head
+    )
+    assert shown == (
+        f"  at {FAULTY_APPS}:56, in lifespan:\n"
+        '    raise RuntimeError("the lifespan shutdown failed on purpose")\n'
+        "RuntimeError: the lifespan shutdown failed on purpose\n"
+    )
+    assert "starlette" in error.traceback
 
 
 def test_a_lifespan_shutdown_failure_reported_without_raising_is_recorded() -> None:
@@ -60,7 +78,10 @@ def test_a_background_crash_after_the_response_is_recorded_by_the_stop() -> None
 
     # stop() let the background task finish (within shutdown_timeout): its crash is kept.
     [error] = server.take_unhandled_errors()
-    assert error.headline == "GET /late raised RuntimeError('crashed 3 s after answering')"
+    assert error.headline == (
+        "GET /late raised RuntimeError('crashed 3 s after answering') "
+        f"at {FAULTY_APPS}:42, in crash_later"
+    )
     assert server.take_unhandled_errors() == []  # handed out once
 
 

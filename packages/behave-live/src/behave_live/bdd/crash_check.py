@@ -133,9 +133,7 @@ def describe_late(errors: list[UnhandledError]) -> str:
 
 
 def _tracebacks_of(errors: list[UnhandledError], title: str) -> str:
-    tracebacks = "\n\n".join(
-        _indent(f"{error.headline}\n{error.traceback.rstrip()}".rstrip()) for error in errors
-    )
+    tracebacks = "\n\n".join(_indent(str(error).rstrip()) for error in errors)
     return f"{title}:\n{tracebacks}"
 
 

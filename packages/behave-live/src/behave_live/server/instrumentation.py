@@ -46,6 +46,10 @@ class UnhandledError:
     ``during`` says when: ``"request"`` (answering ``method path``, or the work it did after
     answering), ``"lifespan shutdown"``, or ``"stop"`` (the app was still busy, or blocked
     the event loop, when the server had to stop; ``exception`` then says what it was doing).
+
+    ``where`` is the innermost line of the user's own code in the traceback (``path:line,
+    in function``), when there is one; ``traceback`` is the whole traceback (for reports)
+    and ``shown_traceback`` the user's own frames only, which messages show.
     """
 
     method: str
@@ -53,18 +57,29 @@ class UnhandledError:
     exception: str
     traceback: str
     during: str = "request"
+    where: str = ""
+    short_traceback: str = ""
 
     @property
     def headline(self) -> str:
-        """One line: what raised what (``GET /x raised RuntimeError('boom')``)."""
+        """One line: what raised what, and where in the user's code.
+
+        For example ``GET /x raised RuntimeError('boom') at app/main.py:12, in boom``.
+        """
+        at = f" at {self.where}" if self.where else ""
         if self.during == "lifespan shutdown":
-            return f"the app's lifespan shutdown raised {self.exception}"
+            return f"the app's lifespan shutdown raised {self.exception}{at}"
         if self.during == "stop":
             return self.exception
-        return f"{self.method} {self.path} raised {self.exception}"
+        return f"{self.method} {self.path} raised {self.exception}{at}"
+
+    @property
+    def shown_traceback(self) -> str:
+        """The traceback a message shows: the user's own frames, else the whole of it."""
+        return self.short_traceback or self.traceback
 
     def __str__(self) -> str:
-        return f"{self.headline}\n{self.traceback.rstrip()}"
+        return f"{self.headline}\n{self.shown_traceback.rstrip()}"
 
 
 @dataclass(frozen=True)
@@ -249,13 +264,7 @@ class AppInstrumentation:
                 # the app, and nobody waits for its answer. uvicorn still logs it.
                 raise
             self.errors.append(
-                UnhandledError(
-                    method=scope.get("method", "?"),
-                    path=scope.get("path", "?"),
-                    exception=repr(exc),
-                    # Skip this wrapper's own frame: the traceback starts in the app.
-                    traceback="".join(traceback.format_exception(type(exc), exc, _next_frame(exc))),
-                )
+                _unhandled(scope.get("method", "?"), scope.get("path", "?"), exc, "request")
             )
             if not response_complete:
                 raise  # uvicorn answers 500, or closes a response cut short
@@ -270,13 +279,47 @@ class AppInstrumentation:
 
 
 def _lifespan_shutdown_error(exc: BaseException) -> UnhandledError:
+    return _unhandled("LIFESPAN", "shutdown", exc, "lifespan shutdown")
+
+
+def _unhandled(method: str, path: str, exc: BaseException, during: str) -> UnhandledError:
+    """The record of ``exc``, raised by the app, with where in the user's code it came from."""
+    # Skip this wrapper's own frame: the traceback starts in the app.
+    frames = _next_frame(exc)
+    location = innermost_user_frame(exc)
     return UnhandledError(
-        method="LIFESPAN",
-        path="shutdown",
+        method=method,
+        path=path,
         exception=repr(exc),
-        traceback="".join(traceback.format_exception(type(exc), exc, _next_frame(exc))),
-        during="lifespan shutdown",
+        traceback="".join(traceback.format_exception(type(exc), exc, frames)),
+        during=during,
+        where=f"{location.where}, in {location.function}" if location else "",
+        short_traceback=_users_frames(exc, frames),
     )
+
+
+def _users_frames(exc: BaseException, frames: TracebackType | None) -> str:
+    """The traceback's frames of the user's own code and the exception: "" if it has none.
+
+    A crash in a Starlette or FastAPI app runs through a dozen frames of middleware, the
+    router and anyio before the user's line; a message shows the user's lines only.
+    """
+    summary = traceback.extract_tb(frames)
+    own = [frame for frame in summary if is_user_file(frame.filename)]
+    if not own:
+        return ""
+    left_out = len(summary) - len(own)
+    lines = [
+        f"Traceback, the app's own frames ({left_out} of libraries and Python left out):"
+        if left_out
+        else "Traceback:"
+    ]
+    lines += [
+        CodeLocation(frame.filename, frame.lineno or 0, frame.name, frame.line or "").describe()
+        for frame in own
+    ]
+    lines.append("".join(traceback.format_exception_only(type(exc), exc)).rstrip())
+    return "\n".join(lines) + "\n"
 
 
 def _awaiting_at(task: asyncio.Task[Any] | None) -> CodeLocation | None:
