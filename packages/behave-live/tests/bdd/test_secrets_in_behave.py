@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import html
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
+from conftest import BehaveProject
 
 _TOKEN = "tok-from-the-environment-31337"
 _LOGIN_TOKEN = "tok-handed-out-at-login-4242"
@@ -70,52 +67,29 @@ _FEATURE = '''Feature: Secrets stay hidden
 '''
 
 
-@pytest.fixture(scope="module")
-def run(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
-    project = tmp_path_factory.mktemp("secrets")
-    features = project / "features"
-    (features / "steps").mkdir(parents=True)
-    (features / "steps" / "http_steps.py").write_text("from behave_live.bdd.steps import *\n")
-    (features / "environment.py").write_text(
-        "from behave_live.bdd.hooks import before_all, before_scenario, before_tag  # noqa\n"
-    )
-    (features / "memo.feature").write_text(_FEATURE)
-    (project / "memo.py").write_text(_APP)
-    report = project / "report.html"
-    completed = subprocess.run(
-        [
-            sys.executable, "-m", "behave", "--no-color",
-            f"-Dapp_dir={project}", "-Dapp=memo:app",
-            "-f", "behave_html_pretty_formatter:PrettyHTMLFormatter", "-o", str(report),
-            "-f", "plain",
-            "--junit", "--junit-directory", str(project / "junit"),
-            "features",
-        ],
-        cwd=project,
-        env={**os.environ, "MEMO_API_TOKEN": _TOKEN},
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
+@pytest.fixture
+def texts(behave_project: BehaveProject, monkeypatch: pytest.MonkeyPatch) -> str:
+    """What the run showed: its console, HTML report and JUnit XML, as one text."""
+    behave_project.feature("memo.feature", _FEATURE)
+    (behave_project.root / "memo.py").write_text(_APP)
+    monkeypatch.setenv("MEMO_API_TOKEN", _TOKEN)
+    report, junit = behave_project.root / "report.html", behave_project.root / "junit"
+    run = behave_project.run(
+        "-Dapp=memo:app",
+        "-f", "behave_html_pretty_formatter:PrettyHTMLFormatter", "-o", str(report),
+        "-f", "plain", "--junit", "--junit-directory", str(junit),
     )  # fmt: skip
-    texts = completed.stdout + completed.stderr + html.unescape(report.read_text())
-    texts += "".join(html.unescape(xml.read_text()) for xml in (project / "junit").glob("*.xml"))
-    return texts, project
+    shown = run.output + html.unescape(report.read_text())
+    return shown + "".join(html.unescape(xml.read_text()) for xml in junit.glob("*.xml"))
 
 
-def test_an_environment_secret_stays_hidden_in_a_later_scenario(run: tuple[str, Path]) -> None:
-    texts, _ = run
-
+def test_an_environment_secret_stays_hidden_in_a_later_scenario(texts: str) -> None:
     # The later scenario fails showing the remembered header - masked.
     assert 'JSON value at "$.seen"' in texts
     assert "Bearer <redacted>" in texts
     assert _TOKEN not in texts
 
 
-def test_a_value_saved_from_a_secret_key_stays_hidden_where_it_is_sent(
-    run: tuple[str, Path],
-) -> None:
-    texts, _ = run
-
+def test_a_value_saved_from_a_secret_key_stays_hidden_where_it_is_sent(texts: str) -> None:
     assert '"item": "<redacted>"' in texts  # the request body the failure shows
     assert _LOGIN_TOKEN not in texts
