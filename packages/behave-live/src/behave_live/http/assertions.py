@@ -19,7 +19,7 @@ from behave_live.http.exchange import Exchange
 from behave_live.http.redaction import redact_body
 from behave_live.http.shown_values import shown_header
 from behave_live.inputs.expectations import STATUS_CLASSES, regular_expression
-from behave_live.matching import describe, query_one
+from behave_live.matching import Node, describe, query_one_node
 
 __all__ = [
     "ExchangeAssertionError",
@@ -34,6 +34,7 @@ __all__ = [
     "assert_status",
     "assert_status_class",
     "assert_status_in",
+    "json_node",
     "json_value",
     "response_header",
     "response_json",
@@ -214,9 +215,14 @@ def response_json(exchange: Exchange) -> Any:
 
 def json_value(exchange: Exchange, path: str) -> Any:
     """The one value a JSONPath (RFC 9535) selects in the JSON response body."""
+    return json_node(exchange, path).value
+
+
+def json_node(exchange: Exchange, path: str) -> Node:
+    """The one node a JSONPath selects in the JSON response body: its value and location."""
     document = response_json(exchange)
     try:
-        return query_one(document, path)
+        return query_one_node(document, path)
     except (PathNotFound, AmbiguousPath) as error:
         raise ExchangeAssertionError(
             f"Cannot read the JSON value at {path}: {error}", exchange

@@ -21,6 +21,7 @@ from behave_live.matching.jsonpath import (
     query,
     query_nodes,
     query_one,
+    query_one_node,
     query_one_or_missing,
 )
 from behave_live.matching.markers import MARKER_NAMES, literal
@@ -50,6 +51,7 @@ __all__ = [
     "query",
     "query_nodes",
     "query_one",
+    "query_one_node",
     "query_one_or_missing",
     "validate_schema",
 ]

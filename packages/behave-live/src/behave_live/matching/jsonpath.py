@@ -27,6 +27,7 @@ __all__ = [
     "query",
     "query_nodes",
     "query_one",
+    "query_one_node",
     "query_one_or_missing",
 ]
 
@@ -149,6 +150,22 @@ def query_one(document: Any, path: str | CompiledPath) -> Any:
 
 def query_one_or_missing(document: Any, path: str | CompiledPath) -> Any:
     """Return the one value ``path`` selects, or :data:`MISSING` (for ``#notpresent``)."""
+    node = _one_node_or_none(document, path)
+    return node.value if node is not None else MISSING
+
+
+def query_one_node(document: Any, path: str | CompiledPath) -> Node:
+    """Return the one node ``path`` selects: its value and where it is.
+
+    Raises as :func:`query_one` does.
+    """
+    node = _one_node_or_none(document, path)
+    if node is None:
+        raise PathNotFound(_explain_not_found(document, compile_path(path)))
+    return node
+
+
+def _one_node_or_none(document: Any, path: str | CompiledPath) -> Node | None:
     nodes = query_nodes(document, path)
     if len(nodes) > 1:
         listed = ", ".join(node.path for node in nodes[:_LISTED])
@@ -158,7 +175,7 @@ def query_one_or_missing(document: Any, path: str | CompiledPath) -> Any:
             "where one was expected: add an index such as [0] or a filter such as "
             "[?@.id == 1], or compare them all as an array."
         )
-    return nodes[0].value if nodes else MISSING
+    return nodes[0] if nodes else None
 
 
 def _explain_not_found(document: Any, compiled: CompiledPath) -> str:

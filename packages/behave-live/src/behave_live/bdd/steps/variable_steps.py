@@ -13,11 +13,10 @@ from behave import register_type
 
 from behave_live.bdd.step_types import STEP_TYPES
 from behave_live.bdd.steps.decorators import given, step, then
-from behave_live.http.assertions import json_value, response_header, response_json
+from behave_live.http.assertions import json_node, response_header
 from behave_live.inputs.arithmetic import compute
 from behave_live.inputs.expectations import expected_json_literal
 from behave_live.inputs.variable_checks import assert_variable
-from behave_live.matching.jsonpath import query_nodes
 from behave_live.secrets import is_secret_name
 
 register_type(**STEP_TYPES)
@@ -33,14 +32,11 @@ def step_i_save_the_json_value_at_as(context: Any, path: str, name: str) -> None
     Example:
         And I save the JSON value at "$.token" as "token"
     """
-    exchange = context.http.last_exchange
-    path = context.variables.substitute(path)
-    value = json_value(exchange, path)
+    node = json_node(context.http.last_exchange, context.variables.substitute(path))
     # A value under a secret-looking key ("$.token", "$.auth.password") is shown redacted
     # in the response: it stays hidden wherever the scenario sends it next.
-    (node,) = query_nodes(response_json(exchange), path)
     secret = any(isinstance(key, str) and is_secret_name(key) for key in node.location)
-    context.variables.save(name, value, secret=secret)
+    context.variables.save(name, node.value, secret=secret)
 
 
 @step('I save the response header "{header}" as "{name}"')
